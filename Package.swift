@@ -1,0 +1,58 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Spindle",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "SpindleCore", targets: ["SpindleCore"]),
+        .library(name: "SpindleText", targets: ["SpindleText"]),
+        .library(name: "SpindleConfig", targets: ["SpindleConfig"]),
+        .library(name: "SpindleIO", targets: ["SpindleIO"]),
+        .library(name: "Spindle", targets: ["Spindle"]),
+        .library(name: "SpindleTestKit", targets: ["SpindleTestKit"]),
+        .library(name: "SpindleEval", targets: ["SpindleEval"]),
+        .executable(name: "spindle", targets: ["spindle"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The core: document model, layers, annotator protocol, registry, pipeline. No I/O, ICU or YAML.
+        .target(name: "SpindleCore"),
+
+        // ICU through pkg-config, and a C shim with unversioned names (ICU suffixes its C symbols per version).
+        .systemLibrary(
+            name: "CICU",
+            pkgConfig: "icu-uc",
+            providers: [.apt(["libicu-dev"]), .brew(["icu4c"])]
+        ),
+        .target(
+            name: "ICUShim",
+            dependencies: ["CICU"],
+            linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icui18n"), .linkedLibrary("icudata")]
+        ),
+        .target(name: "SpindleText", dependencies: ["SpindleCore", "ICUShim"]),
+        .target(name: "SpindleConfig", dependencies: ["SpindleCore", .product(name: "Yams", package: "Yams")]),
+        .target(name: "SpindleIO", dependencies: ["SpindleCore"]),
+        // Everything a host program needs: the core plus the built-in annotators, pipeline files and I/O.
+        .target(name: "Spindle", dependencies: ["SpindleCore", "SpindleText", "SpindleConfig", "SpindleIO"]),
+        // Scoring against gold data: sentence lists, span precision/recall/F1.
+        .target(name: "SpindleEval", dependencies: ["SpindleCore"]),
+        // The conformance suite every annotator's tests call with one line.
+        .target(name: "SpindleTestKit", dependencies: ["SpindleCore"]),
+        .executableTarget(
+            name: "spindle",
+            dependencies: ["Spindle", "SpindleEval", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+
+        .testTarget(name: "SpindleCoreTests", dependencies: ["SpindleCore", "SpindleTestKit"]),
+        .testTarget(name: "SpindleTextTests", dependencies: ["SpindleText", "SpindleTestKit"]),
+        .testTarget(name: "SpindleConfigTests", dependencies: ["SpindleConfig", "Spindle"]),
+        .testTarget(name: "SpindleIOTests", dependencies: ["SpindleIO"]),
+        .testTarget(name: "SpindleEvalTests", dependencies: ["SpindleEval"]),
+        .testTarget(name: "SpindleCLITests", dependencies: ["spindle"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,29 @@
+@_exported import SpindleConfig
+@_exported import SpindleCore
+@_exported import SpindleIO
+@_exported import SpindleText
+
+/// The entry point for host programs: the built-in annotators, and pipelines loaded by name or path.
+///
+/// ```swift
+/// import Spindle
+/// let pipeline = try Spindle.pipeline("default")
+/// let document = try pipeline.annotate("Mr. Smith went to Washington. He didn't stay.")
+/// for sentence in document.sentences { print(document.text(of: sentence.span)) }
+/// ```
+public enum Spindle {
+    /// Every annotator compiled into this build.
+    public static let builtInAnnotators: [AnnotatorDescriptor] = textAnnotators
+
+    /// A registry with the built-in annotators.
+    public static func registry() throws(RegistryError) -> AnnotatorRegistry {
+        try AnnotatorRegistry(builtInAnnotators)
+    }
+
+    /// Loads a pipeline file by bare name (`default` → `pipelines/default.yaml`) or path, and builds it.
+    public static func pipeline(_ nameOrPath: String, registry: AnnotatorRegistry? = nil,
+                                locator: PipelineLocator = PipelineLocator()) throws -> Pipeline {
+        let description = try PipelineFile.load(path: try locator.locate(nameOrPath))
+        return try Pipeline(description, registry: try registry ?? Self.registry())
+    }
+}

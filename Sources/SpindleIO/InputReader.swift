@@ -1,0 +1,184 @@
+import Foundation
+import SpindleCore
+
+/// One item read from the inputs: a document ready to annotate, or the reason an input could not be
+/// read. Failures carry a document id (or a file:line) so a batch can report them and go on.
+public enum InputItem: Sendable {
+    case document(Document, warnings: [InputWarning])
+    case failure(InputFailure)
+}
+
+public struct InputFailure: Error, Hashable, Sendable, CustomStringConvertible {
+    public var source: String
+    public var id: String?
+    public var reason: String
+    public init(source: String, id: String? = nil, reason: String) {
+        self.source = source
+        self.id = id
+        self.reason = reason
+    }
+    public var description: String { "\(source): \(reason)" }
+}
+
+/// Errors that stop a run before it starts: an input that does not exist.
+public enum InputError: Error, Hashable, Sendable, CustomStringConvertible {
+    case notFound(String)
+    case unsupported(String)
+
+    public var description: String {
+        switch self {
+        case .notFound(let path): "input \(path) does not exist"
+        case .unsupported(let path): "input \(path) is neither a .txt nor a .jsonl file nor a folder (use - for JSONL on standard input)"
+        }
+    }
+}
+
+/// Reads `.txt` files, folders of them (recursively, with `.jsonl` files too), `.jsonl` files and
+/// `-` (JSONL on standard input), one document at a time, in a stable order.
+public struct InputReader: Sendable {
+    public var inputs: [String]
+    /// Documents longer than this many bytes are refused with a clear reason instead of read.
+    public var maxBytes: Int
+
+    public init(inputs: [String], maxBytes: Int = 1 << 30) {
+        self.inputs = inputs
+        self.maxBytes = maxBytes
+    }
+
+    /// Checks every input exists and expands folders into their files, sorted.
+    public func files() throws(InputError) -> [String] {
+        var result: [String] = []
+        for input in inputs {
+            if input == "-" { result.append(input); continue }
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) else { throw .notFound(input) }
+            if isDirectory.boolValue {
+                let enumerator = FileManager.default.enumerator(atPath: input)
+                var found: [String] = []
+                while let entry = enumerator?.nextObject() as? String {
+                    if entry.hasSuffix(".txt") || entry.hasSuffix(".jsonl") { found.append(input + "/" + entry) }
+                }
+                result.append(contentsOf: found.sorted())
+            } else if input.hasSuffix(".jsonl") || input.hasSuffix(".txt") {
+                result.append(input)
+            } else {
+                // A file with another extension is read as plain text: users point at what they have.
+                result.append(input)
+            }
+        }
+        return result
+    }
+
+    /// Calls `body` with every item of every input, in order.
+    public func forEach(_ body: (InputItem) throws -> Void) throws {
+        for file in try files() {
+            if file == "-" {
+                try JSONLinesReader(source: "<stdin>", defaultID: "stdin", maxBytes: maxBytes).read(handle: .standardInput, body)
+            } else if file.hasSuffix(".jsonl") {
+                guard let handle = FileHandle(forReadingAtPath: file) else {
+                    try body(.failure(InputFailure(source: file, reason: "cannot open for reading")))
+                    continue
+                }
+                defer { try? handle.close() }
+                let stem = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+                try JSONLinesReader(source: file, defaultID: stem, maxBytes: maxBytes).read(handle: handle, body)
+            } else {
+                try body(readText(file))
+            }
+        }
+    }
+
+    /// A `.txt` file as one document whose id is the file name without extension.
+    public func readText(_ path: String) -> InputItem {
+        let id = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        if size > maxBytes {
+            return .failure(InputFailure(source: path, id: id, reason: "\(size) bytes is over the limit of \(maxBytes) bytes per document"))
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return .failure(InputFailure(source: path, id: id, reason: "cannot read the file"))
+        }
+        if data.prefix(8192).contains(0) {
+            return .failure(InputFailure(source: path, id: id, reason: "looks like a binary file (it contains NUL bytes); not annotated"))
+        }
+        var (text, warnings) = TextDecoding.decode(data, source: path)
+        if text.isEmpty { warnings.append(InputWarning(source: path, message: "empty file: written with no annotations")) }
+        return .document(Document(text: text, metadata: Metadata(id: id, source: path)), warnings: warnings)
+    }
+}
+
+/// JSON Lines with one document per line: `{"id": …, "text": …, "date": "YYYY-MM-DD", …}`. Keys other
+/// than `id` and `text` become metadata. A bad line is reported with its line number and skipped.
+struct JSONLinesReader {
+    let source: String
+    let defaultID: String
+    let maxBytes: Int
+
+    func read(handle: FileHandle, _ body: (InputItem) throws -> Void) throws {
+        var buffer = Data()
+        var lineNumber = 0
+        var atEnd = false
+        while !atEnd {
+            let chunk = handle.readData(ofLength: 1 << 20)
+            if chunk.isEmpty { atEnd = true } else { buffer.append(chunk) }
+            var lineStart = buffer.startIndex
+            while let newline = buffer[lineStart...].firstIndex(of: 0x0A) {
+                lineNumber += 1
+                if let item = parse(buffer[lineStart..<newline], line: lineNumber) { try body(item) }
+                lineStart = buffer.index(after: newline)
+            }
+            if atEnd, lineStart < buffer.endIndex {
+                lineNumber += 1
+                if let item = parse(buffer[lineStart...], line: lineNumber) { try body(item) }
+                lineStart = buffer.endIndex
+            }
+            buffer = Data(buffer[lineStart...])
+        }
+    }
+
+    /// Blank lines are not documents and are passed over silently.
+    func parse(_ line: Data, line number: Int) -> InputItem? {
+        let where_ = "\(source):\(number)"
+        guard line.contains(where: { $0 != 0x20 && $0 != 0x0D && $0 != 0x09 }) else {
+            return nil
+        }
+        if line.count > maxBytes {
+            return .failure(InputFailure(source: where_, reason: "line of \(line.count) bytes is over the limit of \(maxBytes) bytes per document"))
+        }
+        let (string, warnings) = TextDecoding.decode(line, source: where_)
+        let object: [String: JSONValue]
+        do {
+            object = try JSONDecoder().decode([String: JSONValue].self, from: Data(string.utf8))
+        } catch {
+            return .failure(InputFailure(source: where_, reason: "malformed JSON line (expected an object with \"text\"): \(Self.explain(error))"))
+        }
+        let id: String
+        switch object["id"] {
+        case .string(let value)?: id = value
+        case .int(let value)?: id = String(value)
+        default: id = "\(defaultID)-\(number)"
+        }
+        guard case .string(let text)? = object["text"] else {
+            return .failure(InputFailure(source: where_, id: id, reason: "no \"text\" string in this line"))
+        }
+        var metadata = Metadata(id: id)
+        for (key, value) in object where key != "id" && key != "text" {
+            switch (key, value) {
+            case ("date", .string(let date)): metadata.date = date
+            case ("source", .string(let source)): metadata.source = source
+            case ("title", .string(let title)): metadata.title = title
+            case ("language", .string(let language)): metadata.language = language
+            default: metadata.extra[key] = value
+            }
+        }
+        return .document(Document(text: text, metadata: metadata), warnings: warnings)
+    }
+
+    private static func explain(_ error: any Error) -> String {
+        if case DecodingError.dataCorrupted(let context) = error {
+            return (context.underlyingError.map { "\($0)" } ?? context.debugDescription)
+        }
+        if case DecodingError.typeMismatch(_, let context) = error { return context.debugDescription }
+        return "\(error)"
+    }
+}

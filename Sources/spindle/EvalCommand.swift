@@ -1,0 +1,85 @@
+import ArgumentParser
+import Foundation
+import Spindle
+import SpindleEval
+
+struct EvalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Score annotators against gold data.",
+        subcommands: [EvalSentences.self, EvalTokens.self]
+    )
+}
+
+struct EvalOptions: ParsableArguments {
+    @Option(name: .long, help: "Pipeline to evaluate (name or path).")
+    var pipeline = "default"
+
+    @Flag(name: .shortAndLong, help: "Show every failing case.")
+    var verbose = false
+
+    @Argument(help: "Gold JSONL file(s).")
+    var gold: [String]
+
+    func load() throws -> Pipeline {
+        do { return try Spindle.pipeline(pipeline) } catch { throw fail("\(error)") }
+    }
+}
+
+struct EvalSentences: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sentences",
+        abstract: "Sentence splitting: exact sentence lists ({text, expected}) or boundary P/R/F1 ({text, sentences}).")
+
+    @OptionGroup var options: EvalOptions
+
+    func run() throws {
+        let pipeline = try options.load()
+        let evaluation = SegmentationEvaluation(pipeline: pipeline)
+        for path in options.gold {
+            if try firstLineHas(path, key: "expected") {
+                let cases = try readJSONLines(SentenceListCase.self, path: path)
+                let result = try evaluation.evaluate(cases: cases)
+                print("\(path): \(result.passed.count)/\(result.total) cases split exactly as expected")
+                for failure in result.failed.prefix(options.verbose ? .max : 10) {
+                    print("  FAIL \(failure.id) \(failure.rule)")
+                    print("    expected: \(failure.expected)")
+                    print("    got:      \(failure.got)")
+                }
+                if !options.verbose, result.failed.count > 10 { print("  … \(result.failed.count - 10) more (use --verbose)") }
+            } else {
+                let documents = try readJSONLines(SegmentedDocument.self, path: path)
+                let result = try evaluation.evaluate(documents: documents)
+                print("\(path): \(result.documents) documents")
+                print("  sentence boundaries: \(result.boundaries)")
+                print("  exact sentences:     \(result.sentences)")
+            }
+        }
+    }
+}
+
+struct EvalTokens: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tokens", abstract: "Tokenization: token P/R/F1 against gold offsets ({text, tokens}).")
+
+    @OptionGroup var options: EvalOptions
+
+    func run() throws {
+        let evaluation = SegmentationEvaluation(pipeline: try options.load())
+        for path in options.gold {
+            let documents = try readJSONLines(SegmentedDocument.self, path: path)
+            let result = try evaluation.evaluate(documents: documents)
+            print("\(path): \(result.documents) documents")
+            print("  tokens: \(result.tokens)")
+        }
+    }
+}
+
+private func firstLineHas(_ path: String, key: String) throws -> Bool {
+    guard let handle = FileHandle(forReadingAtPath: path) else { throw fail("cannot read \(path)") }
+    defer { try? handle.close() }
+    let head = handle.readData(ofLength: 1 << 16)
+    let line = head.split(separator: 0x0A).first ?? head
+    let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any]
+    return object?[key] != nil
+}

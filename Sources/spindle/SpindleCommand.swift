@@ -1,0 +1,14 @@
+import ArgumentParser
+
+@main
+struct SpindleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "spindle",
+        abstract: "Annotate news text: tokens, sentences, entities, quotes, dates.",
+        discussion: """
+        Exit codes: 0 all documents annotated; 1 some documents failed (see the messages); \
+        2 bad usage, pipeline file or input path (nothing was annotated).
+        """,
+        subcommands: [AnnotateCommand.self, AnnotatorsCommand.self, PipelinesCommand.self, EvalCommand.self]
+    )
+}
