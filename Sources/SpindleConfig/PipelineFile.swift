@@ -135,6 +135,11 @@ struct NodeReader {
             switch item {
             case .scalar:
                 let name = try string(item, expected: "an annotator name")
+                if name.contains(where: \.isWhitespace) {
+                    // A plain YAML scalar runs on over mis-indented lines: "- tokenize\n   - sentences".
+                    throw .unexpected(expected: "one annotator name per `- ` line (check the indentation below it)",
+                                      found: "`\(name)`", location: location(of: item))
+                }
                 return PipelineDescription.Step(name: name, locations: ["": location(of: item)])
             case .mapping(let mapping) where mapping.count == 1:
                 let (keyNode, optionsNode) = mapping.first!
