@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "Spindle", targets: ["Spindle"]),
         .library(name: "SpindleTestKit", targets: ["SpindleTestKit"]),
         .library(name: "SpindleEval", targets: ["SpindleEval"]),
+        .library(name: "SpindleBatch", targets: ["SpindleBatch"]),
         .executable(name: "spindle", targets: ["spindle"]),
     ],
     dependencies: [
@@ -35,7 +36,11 @@ let package = Package(
         ),
         .target(name: "SpindleText", dependencies: ["SpindleCore", "ICUShim"]),
         .target(name: "SpindleConfig", dependencies: ["SpindleCore", .product(name: "Yams", package: "Yams")]),
-        .target(name: "SpindleIO", dependencies: ["SpindleCore"]),
+        // zlib reads .jsonl.gz inputs.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
+        .target(name: "SpindleIO", dependencies: ["SpindleCore", "CZlib"]),
+        // Parallel, ordered, resumable batch annotation with error isolation.
+        .target(name: "SpindleBatch", dependencies: ["SpindleCore", "SpindleIO"]),
         // Everything a host program needs: the core plus the built-in annotators, pipeline files and I/O.
         .target(name: "Spindle", dependencies: ["SpindleCore", "SpindleText", "SpindleConfig", "SpindleIO"]),
         // Scoring against gold data: sentence lists, span precision/recall/F1.
@@ -44,13 +49,14 @@ let package = Package(
         .target(name: "SpindleTestKit", dependencies: ["SpindleCore"]),
         .executableTarget(
             name: "spindle",
-            dependencies: ["Spindle", "SpindleEval", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Spindle", "SpindleEval", "SpindleBatch", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
         .testTarget(name: "SpindleCoreTests", dependencies: ["SpindleCore", "SpindleTestKit"]),
         .testTarget(name: "SpindleTextTests", dependencies: ["SpindleText", "SpindleTestKit"]),
         .testTarget(name: "SpindleConfigTests", dependencies: ["SpindleConfig", "Spindle"]),
         .testTarget(name: "SpindleIOTests", dependencies: ["SpindleIO"]),
+        .testTarget(name: "SpindleBatchTests", dependencies: ["SpindleBatch", "Spindle"]),
         .testTarget(name: "SpindleEvalTests", dependencies: ["SpindleEval"]),
         .testTarget(name: "SpindleCLITests", dependencies: ["spindle"]),
     ],

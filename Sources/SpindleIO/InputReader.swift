@@ -4,7 +4,8 @@ import SpindleCore
 /// One item read from the inputs: a document ready to annotate, or the reason an input could not be
 /// read. Failures carry a document id (or a file:line) so a batch can report them and go on.
 public enum InputItem: Sendable {
-    case document(Document, warnings: [InputWarning])
+    /// `bytes`: how much input it took, for progress estimates.
+    case document(Document, warnings: [InputWarning], bytes: Int)
     case failure(InputFailure)
 }
 
@@ -33,16 +34,34 @@ public enum InputError: Error, Hashable, Sendable, CustomStringConvertible {
     }
 }
 
-/// Reads `.txt` files, folders of them (recursively, with `.jsonl` files too), `.jsonl` files and
-/// `-` (JSONL on standard input), one document at a time, in a stable order.
+/// Reads `.txt` files, folders of them (recursively, with `.jsonl` and `.jsonl.gz` files too), `.jsonl`
+/// and `.jsonl.gz` files and `-` (JSONL on standard input), one document at a time, in a stable order.
+/// Nothing is read ahead: memory stays flat however large the corpus.
 public struct InputReader: Sendable {
     public var inputs: [String]
     /// Documents longer than this many bytes are refused with a clear reason instead of read.
     public var maxBytes: Int
+    /// Which files in folders are read: shell patterns matched against the path below the folder and
+    /// against the file name.
+    public var patterns: [String]
 
-    public init(inputs: [String], maxBytes: Int = 1 << 30) {
+    public static let defaultPatterns = ["*.txt", "*.jsonl", "*.jsonl.gz"]
+
+    public init(inputs: [String], maxBytes: Int = 1 << 30, patterns: [String] = InputReader.defaultPatterns) {
         self.inputs = inputs
         self.maxBytes = maxBytes
+        self.patterns = patterns
+    }
+
+    /// Bytes in all inputs, or nil when one is standard input.
+    public func totalBytes() -> Int? {
+        guard let files = try? files(), !files.contains("-") else { return nil }
+        return files.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) }
+    }
+
+    func matches(_ relativePath: String) -> Bool {
+        let name = URL(fileURLWithPath: relativePath).lastPathComponent
+        return patterns.contains { fnmatch($0, relativePath, 0) == 0 || fnmatch($0, name, 0) == 0 }
     }
 
     /// Checks every input exists and expands folders into their files, sorted.
@@ -56,13 +75,14 @@ public struct InputReader: Sendable {
                 let enumerator = FileManager.default.enumerator(atPath: input)
                 var found: [String] = []
                 while let entry = enumerator?.nextObject() as? String {
-                    if entry.hasSuffix(".txt") || entry.hasSuffix(".jsonl") { found.append(input + "/" + entry) }
+                    if matches(entry), !entry.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
+                        found.append(input + "/" + entry)
+                    }
                 }
                 result.append(contentsOf: found.sorted())
-            } else if input.hasSuffix(".jsonl") || input.hasSuffix(".txt") {
-                result.append(input)
             } else {
-                // A file with another extension is read as plain text: users point at what they have.
+                // A named file is read whatever its extension (as plain text unless .jsonl or .jsonl.gz):
+                // users point at what they have.
                 result.append(input)
             }
         }
@@ -73,15 +93,23 @@ public struct InputReader: Sendable {
     public func forEach(_ body: (InputItem) throws -> Void) throws {
         for file in try files() {
             if file == "-" {
-                try JSONLinesReader(source: "<stdin>", defaultID: "stdin", maxBytes: maxBytes).read(handle: .standardInput, body)
-            } else if file.hasSuffix(".jsonl") {
-                guard let handle = FileHandle(forReadingAtPath: file) else {
+                let stdin = FileHandle.standardInput
+                try JSONLinesReader(source: "<stdin>", defaultID: "stdin", maxBytes: maxBytes)
+                    .read(next: { stdin.readData(ofLength: 1 << 20) }, body)
+            } else if file.hasSuffix(".jsonl.gz") || file.hasSuffix(".jsonl") {
+                let stem = URL(fileURLWithPath: file).lastPathComponent
+                    .replacingOccurrences(of: ".jsonl.gz", with: "").replacingOccurrences(of: ".jsonl", with: "")
+                let reader = JSONLinesReader(source: file, defaultID: stem, maxBytes: maxBytes)
+                // zlib reads plain files as they are, so one path serves .jsonl and .jsonl.gz.
+                guard let stream = GzipReader(path: file) else {
                     try body(.failure(InputFailure(source: file, reason: "cannot open for reading")))
                     continue
                 }
-                defer { try? handle.close() }
-                let stem = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
-                try JSONLinesReader(source: file, defaultID: stem, maxBytes: maxBytes).read(handle: handle, body)
+                do {
+                    try reader.read(next: { try stream.read(1 << 20) }, body)
+                } catch let error as GzipReader.Failure {
+                    try body(.failure(InputFailure(source: file, reason: error.description)))
+                }
             } else {
                 try body(readText(file))
             }
@@ -103,7 +131,7 @@ public struct InputReader: Sendable {
         }
         var (text, warnings) = TextDecoding.decode(data, source: path)
         if text.isEmpty { warnings.append(InputWarning(source: path, message: "empty file: written with no annotations")) }
-        return .document(Document(text: text, metadata: Metadata(id: id, source: path)), warnings: warnings)
+        return .document(Document(text: text, metadata: Metadata(id: id, source: path)), warnings: warnings, bytes: data.count)
     }
 }
 
@@ -114,12 +142,12 @@ struct JSONLinesReader {
     let defaultID: String
     let maxBytes: Int
 
-    func read(handle: FileHandle, _ body: (InputItem) throws -> Void) throws {
+    func read(next: () throws -> Data, _ body: (InputItem) throws -> Void) throws {
         var buffer = Data()
         var lineNumber = 0
         var atEnd = false
         while !atEnd {
-            let chunk = handle.readData(ofLength: 1 << 20)
+            let chunk = try next()
             if chunk.isEmpty { atEnd = true } else { buffer.append(chunk) }
             var lineStart = buffer.startIndex
             while let newline = buffer[lineStart...].firstIndex(of: 0x0A) {
@@ -171,7 +199,7 @@ struct JSONLinesReader {
             default: metadata.extra[key] = value
             }
         }
-        return .document(Document(text: text, metadata: metadata), warnings: warnings)
+        return .document(Document(text: text, metadata: metadata), warnings: warnings, bytes: line.count + 1)
     }
 
     private static func explain(_ error: any Error) -> String {

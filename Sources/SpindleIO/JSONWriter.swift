@@ -207,3 +207,12 @@ struct JSONBuffer {
         }
     }
 }
+
+extension JSONValue {
+    /// Compact JSON with sorted keys, for log and error lines.
+    public var jsonBytes: [UInt8] {
+        var buffer = JSONBuffer()
+        buffer.value(self)
+        return buffer.bytes
+    }
+}

@@ -1,22 +1,29 @@
 import ArgumentParser
 import Foundation
 import Spindle
+import SpindleBatch
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case json, jsonl
 }
 
+enum LogFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
 struct AnnotateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "annotate",
-        abstract: "Annotate .txt files, folders of them, .jsonl files, or JSONL on standard input (-).",
+        abstract: "Annotate .txt files, folders, .jsonl(.gz) files, or JSONL on standard input (-).",
         discussion: """
         JSONL input lines are {"id": …, "text": …, "date": "YYYY-MM-DD", …}; keys other than id and text \
         go to metadata. A .txt file's id is its file name without extension.
         --format jsonl (the default) writes one line per document, in input order, to -o FILE or standard \
-        output; --format json writes one ID.json per document into the folder -o.
-        Exit codes: 0 all documents annotated; 1 some failed (each is reported on standard error); \
-        2 bad usage, pipeline or input path.
+        output; --format json writes one ID.json per document into the folder -o. Files are replaced \
+        atomically. Documents are annotated on --jobs threads with one shared pipeline.
+        Exit codes: 0 all documents annotated; 1 some failed (each is reported on standard error and in \
+        --errors); 2 bad usage, pipeline or input path (nothing was annotated); 130 interrupted (what \
+        finished is written; rerun with --resume).
         """
     )
 
@@ -29,19 +36,39 @@ struct AnnotateCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output: a folder for --format json, a file for jsonl (default standard output).")
     var output: String?
 
-    @Option(name: .long, help: "Refuse documents longer than this many bytes (reported, the batch goes on).")
+    @Option(name: .shortAndLong, help: "Documents annotated at once (default: the number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Flag(name: .long, help: "Skip documents whose output already exists and is complete.")
+    var resume = false
+
+    @Option(name: .long, help: "Also write failed documents as JSON lines {id, source, reason} to this file.")
+    var errors: String?
+
+    @Option(name: .long, help: "Fail documents longer than this many characters (the batch goes on).")
+    var maxChars: Int?
+
+    @Option(name: .long, help: "Refuse inputs larger than this many bytes without reading them.")
     var maxBytes: Int = 256 << 20
 
-    @Flag(name: .long, help: "Print no warnings, only errors.")
+    @Option(name: .long, help: "Which files to read in folders (shell pattern; repeatable). Default: *.txt, *.jsonl, *.jsonl.gz.")
+    var glob: [String] = []
+
+    @Flag(name: .shortAndLong, help: "No progress bar, warnings or summary; errors only.")
     var quiet = false
 
-    @Argument(help: "Inputs: .txt files, folders, .jsonl files, or - for JSONL on standard input.")
+    @Option(name: .long, help: "Messages on standard error: text, or json (one object per line, for machines).")
+    var logFormat: LogFormat = .text
+
+    @Argument(help: "Inputs: .txt files, folders, .jsonl(.gz) files, or - for JSONL on standard input.")
     var inputs: [String]
 
     func validate() throws {
         if format == .json, output == nil {
             throw ValidationError("--format json writes one file per document: give the folder with -o")
         }
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if resume, output == nil { throw ValidationError("--resume needs -o: it looks at what an earlier run wrote there") }
     }
 
     func run() throws {
@@ -51,119 +78,77 @@ struct AnnotateCommand: ParsableCommand {
         } catch {
             throw fail("\(error)")
         }
-        let reader = InputReader(inputs: inputs, maxBytes: maxBytes)
+        let reader = InputReader(inputs: inputs, maxBytes: maxBytes, patterns: glob.isEmpty ? InputReader.defaultPatterns : glob)
         do { _ = try reader.files() } catch { throw fail("\(error)") }
 
-        var sink: any DocumentSink
+        let interruption = Interruption()
+        let log = BatchLog(format: logFormat, quiet: quiet)
+        var errorLines: [UInt8] = []
+        let runner = BatchRunner(pipeline: loaded, options: BatchOptions(jobs: jobs, maxCharacters: maxChars, resume: resume))
+        let handle: (BatchEvent) -> Void = { event in
+            if case .failure(let failure) = event, errors != nil {
+                errorLines += BatchLog.json(["id": failure.id.map(JSONValue.string) ?? .null,
+                                             "source": .string(failure.source), "reason": .string(failure.reason)])
+                errorLines.append(0x0A)
+            }
+            log.handle(event)
+        }
+        let progress: BatchProgress
         do {
             switch format {
-            case .json: sink = try FolderSink(folder: output!)
-            case .jsonl: sink = try JSONLinesSink(path: output)
+            case .json:
+                var sink = try FolderSink(folder: output!)
+                progress = try runner.run(reader: reader, sink: &sink, isCancelled: interruption.isSet, report: handle)
+            case .jsonl:
+                var sink = try JSONLinesSink(path: output, resume: resume)
+                progress = try runner.run(reader: reader, sink: &sink, isCancelled: interruption.isSet, report: handle)
             }
         } catch {
             throw fail("cannot write output: \(error)")
         }
-        let writer = DocumentJSONWriter()
-        var succeeded = 0, failed = 0
-        try reader.forEach { item in
-            switch item {
-            case .failure(let failure):
-                failed += 1
-                printError("error: \(failure)")
-            case .document(var document, let warnings):
-                if !quiet { warnings.forEach { printError("\($0)") } }
-                do {
-                    try loaded.annotate(&document)
-                    try sink.write(writer.encode(document), id: document.id)
-                    succeeded += 1
-                } catch let failure as AnnotationFailure {
-                    failed += 1
-                    printError("error: \(failure)")
+        if let errors {
+            do { try AtomicFile.write(errorLines, to: errors) } catch { throw fail("cannot write \(errors): \(error)") }
+        }
+        withExtendedLifetime(interruption) {}
+        log.summary(progress)
+        if progress.interrupted { throw ExitCode(130) }
+        if progress.failed > 0 { throw ExitCode(1) }
+    }
+}
+
+/// Ctrl-C (or SIGTERM) asks the batch to stop cleanly; a second one stops at once.
+final class Interruption {
+    private let flag = LockedFlag()
+    private let sources: [any DispatchSourceSignal]
+
+    init() {
+        let flag = self.flag
+        sources = [SIGINT, SIGTERM].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler {
+                if flag.set() {
+                    printError("\ninterrupted: finishing documents in progress (press Ctrl-C again to stop at once)")
+                } else {
+                    exit(130)
                 }
             }
+            source.resume()
+            return source
         }
-        try sink.finish()
-        if !quiet || failed > 0 {
-            printError("annotated \(succeeded) document\(succeeded == 1 ? "" : "s")\(failed > 0 ? ", \(failed) failed" : "")")
-        }
-        if failed > 0 { throw ExitCode(1) }
+    }
+
+    var isSet: @Sendable () -> Bool {
+        let flag = self.flag
+        return { flag.value }
     }
 }
 
-/// Where annotated documents go.
-protocol DocumentSink {
-    mutating func write(_ json: [UInt8], id: String) throws
-    mutating func finish() throws
-}
+final class LockedFlag: Sendable {
+    private let lock = NSLock()
+    nonisolated(unsafe) private var raised = false
 
-/// One `ID.json` per document, each written atomically.
-struct FolderSink: DocumentSink {
-    let folder: String
-    private var used: Set<String> = []
-
-    init(folder: String) throws {
-        self.folder = folder
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    }
-
-    mutating func write(_ json: [UInt8], id: String) throws {
-        var name = Self.fileName(for: id)
-        var suffix = 2
-        while !used.insert(name).inserted {
-            name = Self.fileName(for: id) + "-\(suffix)"
-            suffix += 1
-        }
-        try AtomicFile.write(json + [0x0A], to: "\(folder)/\(name).json")
-    }
-
-    mutating func finish() throws {}
-
-    /// Ids can hold any character; file names cannot hold `/` or start with a dot.
-    static func fileName(for id: String) -> String {
-        var name = String(id.map { $0 == "/" || $0 == "\\" || $0 == "\0" ? "_" : $0 })
-        if name.hasPrefix(".") { name = "_" + name.dropFirst() }
-        return name.isEmpty ? "_" : String(name.prefix(200))
-    }
-}
-
-/// One line per document, to standard output or to a file that appears, complete, when the run ends.
-struct JSONLinesSink: DocumentSink {
-    private let handle: FileHandle
-    private let path: String?
-    private let temporary: String?
-    private var buffer: [UInt8] = []
-
-    init(path: String?) throws {
-        self.path = path
-        if let path {
-            let temporary = AtomicFile.temporaryPath(for: path)
-            guard FileManager.default.createFile(atPath: temporary, contents: nil) else {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "cannot create \(temporary)"])
-            }
-            self.temporary = temporary
-            self.handle = try FileHandle(forWritingTo: URL(fileURLWithPath: temporary))
-        } else {
-            self.temporary = nil
-            self.handle = .standardOutput
-        }
-    }
-
-    mutating func write(_ json: [UInt8], id: String) throws {
-        buffer.append(contentsOf: json)
-        buffer.append(0x0A)
-        if buffer.count > 1 << 20 { try flush() }
-    }
-
-    private mutating func flush() throws {
-        try handle.write(contentsOf: buffer)
-        buffer.removeAll(keepingCapacity: true)
-    }
-
-    mutating func finish() throws {
-        try flush()
-        if let temporary, let path {
-            try handle.close()
-            try AtomicFile.commit(temporary, to: path)
-        }
-    }
+    /// Raises the flag; true if it was not raised before.
+    func set() -> Bool { lock.withLock { defer { raised = true }; return !raised } }
+    var value: Bool { lock.withLock { raised } }
 }

@@ -51,7 +51,7 @@ func temporaryFolder() throws -> URL {
         try Data([0, 1, 2, 0]).write(to: folder.appendingPathComponent("c-binary.txt"))
         let read = try items(InputReader(inputs: [folder.path]))
         #expect(read.count == 3)
-        guard case .document(let empty, let warnings) = read[0], case .document(let story, _) = read[1],
+        guard case .document(let empty, let warnings, _) = read[0], case .document(let story, _, _) = read[1],
               case .failure(let binary) = read[2] else {
             Issue.record("unexpected items \(read)")
             return
@@ -77,7 +77,7 @@ func temporaryFolder() throws -> URL {
         try lines.write(to: path, atomically: true, encoding: .utf8)
         let read = try items(InputReader(inputs: [path.path]))
         #expect(read.count == 5)
-        guard case .document(let first, _) = read[0] else { Issue.record("\(read[0])"); return }
+        guard case .document(let first, _, _) = read[0] else { Issue.record("\(read[0])"); return }
         #expect(first.id == "n1")
         #expect(first.metadata.date == "2024-05-02")
         #expect(first.metadata.source == "wire")
@@ -85,11 +85,11 @@ func temporaryFolder() throws -> URL {
         guard case .failure(let malformed) = read[1] else { Issue.record("\(read[1])"); return }
         #expect(malformed.source == path.path + ":2")
         #expect(malformed.reason.contains("malformed JSON"))
-        guard case .document(let numeric, _) = read[2] else { Issue.record("\(read[2])"); return }
+        guard case .document(let numeric, _, _) = read[2] else { Issue.record("\(read[2])"); return }
         #expect(numeric.id == "7")
         guard case .failure(let missing) = read[3] else { Issue.record("\(read[3])"); return }
         #expect(missing.id == "n4" && missing.reason.contains("text"))
-        guard case .document(let unnamed, _) = read[4] else { Issue.record("\(read[4])"); return }
+        guard case .document(let unnamed, _, _) = read[4] else { Issue.record("\(read[4])"); return }
         #expect(unnamed.id == "batch-6")
     }
 

@@ -1,0 +1,146 @@
+import Foundation
+import Spindle
+import SpindleBatch
+import Testing
+
+/// Fails on documents whose text contains "POISON", to test that one bad document never stops a batch.
+struct Poisoned: Annotator {
+    var requires: Set<LayerName> { [.tokens] }
+    var provides: Set<LayerName> { [] }
+    func annotate(_ document: inout Document) throws {
+        if document.text.contains("POISON") { throw AnnotationError("poisoned text") }
+    }
+}
+
+func corpus(_ count: Int, poisonEvery: Int = 0) -> String {
+    (0..<count).map { number in
+        let text = poisonEvery > 0 && number % poisonEvery == poisonEvery - 1
+            ? "This one is POISON."
+            : "Story \(number) says the council met on day \(number). “It went well,” the clerk said."
+        return "{\"id\": \"doc-\(number)\", \"text\": \"\(text.replacingOccurrences(of: "\"", with: "\\\""))\"}"
+    }.joined(separator: "\n") + "\n"
+}
+
+func scratch() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("spindle-batch-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
+
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    func next() -> Int { lock.withLock { count += 1; return count } }
+}
+
+@Suite struct BatchRunnerTests {
+    let pipeline = try! Pipeline(Tokenizer(), SentenceSplitter(), Poisoned())
+
+    func run(input: URL, output: URL, jobs: Int, resume: Bool = false, stopAfter: Int? = nil) throws -> (BatchProgress, [BatchFailure]) {
+        var sink = try JSONLinesSink(path: output.path, resume: resume)
+        var failures: [BatchFailure] = []
+        let counter = Counter()
+        let runner = BatchRunner(pipeline: pipeline, options: BatchOptions(jobs: jobs, resume: resume))
+        let progress = try runner.run(reader: InputReader(inputs: [input.path]), sink: &sink,
+                                      isCancelled: { stopAfter.map { counter.next() > $0 } ?? false }) { event in
+            if case .failure(let failure) = event { failures.append(failure) }
+        }
+        return (progress, failures)
+    }
+
+    @Test func parallelOutputIsInInputOrderAndEqualsSerialOutput() throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = folder.appendingPathComponent("in.jsonl")
+        try corpus(300).write(to: input, atomically: true, encoding: .utf8)
+        _ = try run(input: input, output: folder.appendingPathComponent("one.jsonl"), jobs: 1)
+        let (progress, _) = try run(input: input, output: folder.appendingPathComponent("four.jsonl"), jobs: 4)
+        #expect(progress.succeeded == 300)
+        let serial = try Data(contentsOf: folder.appendingPathComponent("one.jsonl"))
+        let parallel = try Data(contentsOf: folder.appendingPathComponent("four.jsonl"))
+        #expect(serial == parallel)
+        let ids = String(decoding: parallel, as: UTF8.self).split(separator: "\n").map {
+            (try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["id"] as? String
+        }
+        #expect(ids == (0..<300).map { "doc-\($0)" })
+    }
+
+    @Test func aFailingDocumentIsReportedAndTheBatchGoesOn() throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = folder.appendingPathComponent("in.jsonl")
+        try (corpus(50, poisonEvery: 10) + "{not json}\n").write(to: input, atomically: true, encoding: .utf8)
+        let (progress, failures) = try run(input: input, output: folder.appendingPathComponent("out.jsonl"), jobs: 2)
+        #expect(progress.succeeded == 45)
+        #expect(progress.failed == 6)
+        #expect(failures.filter { $0.reason.contains("poisoned text") }.map(\.id) == ["doc-9", "doc-19", "doc-29", "doc-39", "doc-49"])
+        #expect(failures.contains { $0.source.hasSuffix("in.jsonl:51") && $0.reason.contains("malformed JSON") })
+    }
+
+    @Test func anInterruptedRunResumedGivesTheSameOutputAsAnUninterruptedOne() throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = folder.appendingPathComponent("in.jsonl")
+        try corpus(400).write(to: input, atomically: true, encoding: .utf8)
+        let whole = folder.appendingPathComponent("whole.jsonl")
+        _ = try run(input: input, output: whole, jobs: 2)
+
+        let resumed = folder.appendingPathComponent("resumed.jsonl")
+        let (first, _) = try run(input: input, output: resumed, jobs: 2, stopAfter: 150)
+        #expect(first.interrupted)
+        #expect(first.succeeded > 0 && first.succeeded < 400)
+        let partial = try String(contentsOf: resumed, encoding: .utf8).split(separator: "\n")
+        #expect(partial.count == first.succeeded)
+        let (second, _) = try run(input: input, output: resumed, jobs: 2, resume: true)
+        #expect(second.skipped == first.succeeded)
+        #expect(second.succeeded == 400 - first.succeeded)
+        #expect(try Data(contentsOf: resumed) == Data(contentsOf: whole))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".") }.isEmpty)
+    }
+
+    @Test func resumeIntoAFolderSkipsFinishedFiles() throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = folder.appendingPathComponent("in.jsonl")
+        try corpus(20).write(to: input, atomically: true, encoding: .utf8)
+        let output = folder.appendingPathComponent("out").path
+        let runner = BatchRunner(pipeline: pipeline, options: BatchOptions(jobs: 2, resume: true))
+        var sink = try FolderSink(folder: output)
+        try Data("{}\n".utf8).write(to: URL(fileURLWithPath: output + "/doc-3.json"))
+        let progress = try runner.run(reader: InputReader(inputs: [input.path]), sink: &sink) { _ in }
+        #expect(progress.skipped == 1)
+        #expect(progress.succeeded == 19)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output).count == 20)
+    }
+
+    @Test func documentsOverTheCharacterLimitFail() throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = folder.appendingPathComponent("in.jsonl")
+        try corpus(3).write(to: input, atomically: true, encoding: .utf8)
+        var sink = try JSONLinesSink(path: folder.appendingPathComponent("out.jsonl").path)
+        var failures: [BatchFailure] = []
+        let runner = BatchRunner(pipeline: pipeline, options: BatchOptions(jobs: 1, maxCharacters: 10))
+        let progress = try runner.run(reader: InputReader(inputs: [input.path]), sink: &sink) { event in
+            if case .failure(let failure) = event { failures.append(failure) }
+        }
+        #expect(progress.failed == 3)
+        #expect(failures.allSatisfy { $0.reason.contains("--max-chars 10") })
+    }
+
+    @Test func gzipInputIsReadLikePlainJSONL() throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let plain = folder.appendingPathComponent("in.jsonl")
+        try corpus(30).write(to: plain, atomically: true, encoding: .utf8)
+        let gzip = Process()
+        gzip.executableURL = URL(fileURLWithPath: "/bin/sh")
+        gzip.arguments = ["-c", "gzip -c '\(plain.path)' > '\(plain.path).gz'"]
+        try gzip.run()
+        gzip.waitUntilExit()
+        try #require(gzip.terminationStatus == 0)
+        _ = try run(input: plain, output: folder.appendingPathComponent("a.jsonl"), jobs: 1)
+        _ = try run(input: URL(fileURLWithPath: plain.path + ".gz"), output: folder.appendingPathComponent("b.jsonl"), jobs: 1)
+        #expect(try Data(contentsOf: folder.appendingPathComponent("a.jsonl")) == Data(contentsOf: folder.appendingPathComponent("b.jsonl")))
+    }
+}
