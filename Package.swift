@@ -1,5 +1,32 @@
 // swift-tools-version: 6.1
+import Foundation
 import PackageDescription
+
+/// Annotator plugins are discovered, not listed: every folder `Plugins/NAME` with a `Sources` folder becomes
+/// the module `SpindleNAME` (and `Tests`, when present, the test target `SpindleNAMETests`). The `Spindle`
+/// module depends on all of them and a build tool generates the code that registers them.
+let pluginFolders: [String] = {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Plugins")
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
+    return names.filter { FileManager.default.fileExists(atPath: root.appendingPathComponent("\($0)/Sources").path) }.sorted()
+}()
+let hasTests: (String) -> Bool = { folder in
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    return FileManager.default.fileExists(atPath: root.appendingPathComponent("Plugins/\(folder)/Tests").path)
+}
+let pluginTargets: [Target] = pluginFolders.flatMap { folder -> [Target] in
+    var targets: [Target] = [
+        .target(name: "Spindle\(folder)", dependencies: ["SpindleCore"], path: "Plugins/\(folder)/Sources",
+                resources: nil),
+    ]
+    if hasTests(folder) {
+        targets.append(.testTarget(name: "Spindle\(folder)Tests",
+                                   dependencies: [.target(name: "Spindle\(folder)"), "SpindleTestKit", "Spindle"],
+                                   path: "Plugins/\(folder)/Tests"))
+    }
+    return targets
+}
+let pluginDependencies: [Target.Dependency] = pluginFolders.map { .target(name: "Spindle\($0)") }
 
 let package = Package(
     name: "Spindle",
@@ -42,7 +69,11 @@ let package = Package(
         // Parallel, ordered, resumable batch annotation with error isolation.
         .target(name: "SpindleBatch", dependencies: ["SpindleCore", "SpindleIO"]),
         // Everything a host program needs: the core plus the built-in annotators, pipeline files and I/O.
-        .target(name: "Spindle", dependencies: ["SpindleCore", "SpindleText", "SpindleConfig", "SpindleIO"]),
+        .target(name: "Spindle", dependencies: ["SpindleCore", "SpindleText", "SpindleConfig", "SpindleIO"] + pluginDependencies,
+                plugins: ["RegisterPlugins"]),
+        .executableTarget(name: "GeneratePluginList", path: "BuildTools/GeneratePluginList"),
+        .plugin(name: "RegisterPlugins", capability: .buildTool(), dependencies: ["GeneratePluginList"],
+                path: "BuildTools/RegisterPlugins"),
         // Scoring against gold data: sentence lists, span precision/recall/F1.
         .target(name: "SpindleEval", dependencies: ["SpindleCore"]),
         // The conformance suite every annotator's tests call with one line.
@@ -59,6 +90,6 @@ let package = Package(
         .testTarget(name: "SpindleBatchTests", dependencies: ["SpindleBatch", "Spindle"]),
         .testTarget(name: "SpindleEvalTests", dependencies: ["SpindleEval"]),
         .testTarget(name: "SpindleCLITests", dependencies: ["spindle"]),
-    ],
+    ] + pluginTargets,
     swiftLanguageModes: [.v6]
 )

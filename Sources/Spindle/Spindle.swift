@@ -12,8 +12,11 @@
 /// for sentence in document.sentences { print(document.text(of: sentence.span)) }
 /// ```
 public enum Spindle {
-    /// Every annotator compiled into this build.
-    public static let builtInAnnotators: [AnnotatorDescriptor] = textAnnotators
+    /// The plugin modules compiled into this build (generated from the folders under `Plugins/`).
+    public static let plugins: [PluginManifest] = inTreePlugins
+
+    /// Every annotator compiled into this build: tokens and sentences, then each in-tree plugin's.
+    public static let builtInAnnotators: [AnnotatorDescriptor] = textAnnotators + inTreePlugins.flatMap(\.annotators)
 
     /// A registry with the built-in annotators.
     public static func registry() throws(RegistryError) -> AnnotatorRegistry {

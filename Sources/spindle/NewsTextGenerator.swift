@@ -34,7 +34,14 @@ struct NewsTextGenerator {
             let sentences = 1 + random.below(4)
             for index in 0..<sentences {
                 if index > 0 { text += " " }
-                fill(pick(Templates.sentences), into: &text)
+                var sentence = ""
+                fill(pick(Templates.sentences), into: &sentence)
+                // Templates may open with a clause written for the middle of a sentence.
+                if let first = sentence.first, first.isLowercase {
+                    text += first.uppercased() + sentence.dropFirst()
+                } else {
+                    text += sentence
+                }
             }
             firstParagraph = false
         }
@@ -66,6 +73,7 @@ struct NewsTextGenerator {
         case "day": text += pick(Words.weekdays)
         case "company": text += pick(Words.companies)
         case "month": text += pick(Words.months)
+        case "price": text += "$\(1 + random.below(300)).\(10 + random.below(90))"
         case "votes": text += "\(30 + random.below(40))"
         case "date": text += "\(pick(Words.months)) \(1 + random.below(28))"
         case "year": text += "\(1990 + random.below(37))"
@@ -83,16 +91,16 @@ struct NewsTextGenerator {
         }
     }
 
-    /// A quotation in curly or straight marks, attributed before or after; news uses both.
+    /// A whole sentence quoting someone in curly or straight marks, attributed before or after; news uses both.
     private mutating func quote(into text: inout String) {
         let (open, close) = random.below(3) == 0 ? ("\"", "\"") : ("“", "”")
         var words = ""
         fill(pick(Templates.quotations), into: &words)
         switch random.below(4) {
-        case 0: text += "\(open)\(words),\(close) \(pick(Words.titles)) \(pick(Words.surnames)) \(pick(Words.saidVerbs))"
-        case 1: text += "\(open)\(words),\(close) said \(pick(Words.givenNames)) \(pick(Words.surnames)), \(pick(Words.roles)) at \(pick(Words.organizations))"
+        case 0: text += "\(open)\(words),\(close) \(pick(Words.titles)) \(pick(Words.surnames)) \(pick(Words.saidVerbs))."
+        case 1: text += "\(open)\(words),\(close) said \(pick(Words.givenNames)) \(pick(Words.surnames)), \(pick(Words.roles)) at \(pick(Words.organizations))."
         case 2: text += "\(pick(Words.givenNames)) \(pick(Words.surnames)) \(pick(Words.saidVerbs)): \(open)\(words).\(close)"
-        default: text += "\(open)\(words),\(close) \(pick(Words.saidVerbs)) \(pick(Words.titles)) \(pick(Words.surnames)) on \(pick(Words.weekdays))"
+        default: text += "\(open)\(words),\(close) \(pick(Words.saidVerbs)) \(pick(Words.titles)) \(pick(Words.surnames)) on \(pick(Words.weekdays))."
         }
     }
 
@@ -127,9 +135,9 @@ struct SplitMix64 {
 private enum Templates {
     static let sentences = [
         "{titled} {said} on {day} that {org} would {verb} its plans for {topic} before {date}.",
-        "{quote}.",
-        "{quote}.",
-        "{quote}. {clause}.",
+        "{quote}",
+        "{quote}",
+        "{quote} {clause}.",
         "{company} reported a {percent} rise in {topic} spending in the third quarter, to {money}.",
         "Officials in {place} said at least {count} people had been affected by {day}'s decision.",
         "{person}, {role} at {org}, has not commented publicly since {date}.",
@@ -140,7 +148,7 @@ private enum Templates {
         "Critics, including {titled}, argue the plan is \"too little, too late.\"",
         "At a café near the {place} station, {small} residents gathered to hear {titled} speak.",
         "The talks — the longest in {small} years — ended at {time} without a deal.",
-        "Shares of {company} fell {percent} to ${count}.{small} in early trading, their lowest since {year}.",
+        "Shares of {company} fell {percent} to {price} in early trading, their lowest since {year}.",
         "It's the first time since {year} that {org} has had to {verb} a contract of this size.",
         "{titled} of {place} told reporters the U.K. and the E.U. were \"not far apart\" on {topic}.",
         "Dr. {surname}'s team at {org} has studied {topic} in {place} for {small} years.",
@@ -161,6 +169,18 @@ private enum Templates {
         "Prices in {place} rose {percent} in {month}, compared with {percent} a year earlier, e.g. for food and fuel.",
         "The company's résumé screening tool, used since {year}, is now under review by {org}.",
         "At {time} on {day}, crews in {place} were still working to restore power to {count} homes.",
+        "Asked whether {org} would {verb} the deal, {titled} said only: “We'll see.”",
+        "The report, published on {date}, runs to {votes} pages and cites data from {place}, {place} and {place}.",
+        "Rescue teams reached the village of San José de Apartadó late on {day}.",
+        "{person}, 54, a teacher in {place}, said she had waited {small} hours in line — and then been turned away.",
+        "Analysts at {org} now expect growth of {percent} this year, down from {percent} in {month}.",
+        "The agency's budget — {money} in {year} — has not kept pace with demand, {titled} said.",
+        "Police said a 23-year-old man was arrested at about {time} and charged with assault.",
+        "Is this the end of {topic} as we know it? Not quite, says {person} of {org}.",
+        "The U.N. Security Council is expected to vote on the resolution before {date}.",
+        "Temperatures in {place} reached 41.5°C on {day}, the highest since records began in {year}.",
+        "The e-mail, sent to staff at 9:45 a.m., said the office would close \"until further notice.\"",
+        "Visit www.example.org/report or write to press@example.org for the full text.",
     ]
 
     static let clauses = [

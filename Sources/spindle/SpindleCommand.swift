@@ -6,9 +6,9 @@ struct SpindleCommand: ParsableCommand {
         commandName: "spindle",
         abstract: "Annotate news text: tokens, sentences, entities, quotes, dates.",
         discussion: """
-        Exit codes: 0 all documents annotated; 1 some documents failed (see the messages); \
+        Exit codes: 0 all documents annotated; 1 some documents failed (see the messages); 130 interrupted; \
         2 bad usage, pipeline file or input path (nothing was annotated).
         """,
-        subcommands: [AnnotateCommand.self, AnnotatorsCommand.self, PipelinesCommand.self, EvalCommand.self]
+        subcommands: [AnnotateCommand.self, AnnotatorsCommand.self, PipelinesCommand.self, EvalCommand.self, BenchCommand.self, GenerateCommand.self, TrainCommand.self]
     )
 }
