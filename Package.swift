@@ -1,30 +1,18 @@
 // swift-tools-version: 6.1
-import Foundation
 import PackageDescription
 
-/// Annotator plugins are discovered, not listed: every folder `Plugins/NAME` with a `Sources` folder becomes
-/// the module `SpindleNAME` (and `Tests`, when present, the test target `SpindleNAMETests`). The `Spindle`
-/// module depends on all of them and a build tool generates the code that registers them.
-let pluginFolders: [String] = {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Plugins")
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
-    return names.filter { FileManager.default.fileExists(atPath: root.appendingPathComponent("\($0)/Sources").path) }.sorted()
-}()
-let hasTests: (String) -> Bool = { folder in
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    return FileManager.default.fileExists(atPath: root.appendingPathComponent("Plugins/\(folder)/Tests").path)
-}
+/// In-tree annotator plugins: each folder `Plugins/NAME` holds the module `SpindleNAME` (`Sources/`) and its
+/// test target `SpindleNAMETests` (`Tests/`). `spindle new annotator NAME` adds the folder and its name here;
+/// a test fails when this list and the folders disagree. (The list is literal, not read from the disk,
+/// because SwiftPM caches manifests by their text and would miss a new folder.) The `Spindle` module
+/// depends on every plugin and a build tool generates the code that registers them: nothing else to edit.
+let pluginFolders = ["Dates", "Keywords"]
 let pluginTargets: [Target] = pluginFolders.flatMap { folder -> [Target] in
-    var targets: [Target] = [
-        .target(name: "Spindle\(folder)", dependencies: ["SpindleCore"], path: "Plugins/\(folder)/Sources",
-                resources: nil),
+    [
+        .target(name: "Spindle\(folder)", dependencies: ["SpindleCore"], path: "Plugins/\(folder)/Sources"),
+        .testTarget(name: "Spindle\(folder)Tests", dependencies: [.target(name: "Spindle\(folder)"), "SpindleTestKit", "Spindle"],
+                    path: "Plugins/\(folder)/Tests"),
     ]
-    if hasTests(folder) {
-        targets.append(.testTarget(name: "Spindle\(folder)Tests",
-                                   dependencies: [.target(name: "Spindle\(folder)"), "SpindleTestKit", "Spindle"],
-                                   path: "Plugins/\(folder)/Tests"))
-    }
-    return targets
 }
 let pluginDependencies: [Target.Dependency] = pluginFolders.map { .target(name: "Spindle\($0)") }
 

@@ -12,8 +12,9 @@ public struct SentenceSplitterOptions: AnnotatorOptions, Equatable {
     ]
 }
 
-/// Sentences from ICU's sentence boundaries plus the rules ICU lacks for news; every sentence starts and
-/// ends on a token boundary and knows its token range.
+/// Sentences from ICU's sentence boundaries, corrected by the rules ICU lacks for English news
+/// (`SentenceRules`): paragraph and headline lines, lists, initials and abbreviations, ellipses, quotes.
+/// Every sentence starts and ends on a token boundary and knows its token range.
 public struct SentenceSplitter: Annotator {
     public let options: SentenceSplitterOptions
     private let sentences: ICUBreakPrototype
@@ -34,31 +35,62 @@ public struct SentenceSplitter: Annotator {
     public func split(_ text: String, tokens: [Token]) throws(ICUError) -> [Sentence] {
         guard !tokens.isEmpty else { return [] }
         let utf16 = UTF16Text(text)
-        var boundaries: [Int32] = []
+        var icu: [Int32] = []
         var unused: [Int32] = []
         try utf16.units.withUnsafeBufferPointer { (buffer) throws(ICUError) in
-            try sentences.boundaries(of: buffer, into: &boundaries, statuses: &unused, wantStatuses: false)
+            try sentences.boundaries(of: buffer, into: &icu, statuses: &unused, wantStatuses: false)
         }
-        let ends = utf16.scalarOffsets(ofAscending: boundaries)
-        // Group tokens by the ICU segment their start falls in: this trims white space and moves any
-        // boundary that falls inside a token to the token's end.
+        let (starts, ends) = utf16.offsets(of: tokens)
         var result: [Sentence] = []
-        var segment = 0
-        var first = 0
-        for (index, token) in tokens.enumerated() {
-            var moved = false
-            while segment < ends.count, ends[segment] <= token.span.start {
-                segment += 1
-                moved = true
+        utf16.units.withUnsafeBufferPointer { buffer in
+            let rules = SentenceRules(text: buffer, starts: starts, ends: ends)
+            var first = 0
+            var next = 0
+            for index in 1..<tokens.count {
+                // ICU's boundaries inside a token (a URL, `e.g.`) are never sentence ends.
+                while next < icu.count, Int(icu[next]) < ends[index - 1] { next += 1 }
+                let icuBreaks = next < icu.count && Int(icu[next]) <= starts[index]
+                if rules.breaks(before: index, icu: icuBreaks, length: index - first) {
+                    result.append(Sentence(Span(start: tokens[first].span.start, end: tokens[index - 1].span.end),
+                                           tokens: first..<index))
+                    first = index
+                }
             }
-            if moved, index > first {
-                result.append(Sentence(Span(start: tokens[first].span.start, end: tokens[index - 1].span.end), tokens: first..<index))
-                first = index
+            result.append(Sentence(Span(start: tokens[first].span.start, end: tokens[tokens.count - 1].span.end),
+                                   tokens: first..<tokens.count))
+        }
+        return result
+    }
+}
+
+extension UTF16Text {
+    /// The UTF-16 offsets of each token's start and end: the way back from scalar offsets, in one pass.
+    func offsets(of tokens: [Token]) -> (starts: [Int], ends: [Int]) {
+        // Without surrogates (most text) the offsets are the same.
+        if !units.contains(where: { $0 & 0xF800 == 0xD800 }) {
+            return (tokens.map(\.span.start), tokens.map(\.span.end))
+        }
+        var starts: [Int] = []
+        var ends: [Int] = []
+        starts.reserveCapacity(tokens.count)
+        ends.reserveCapacity(tokens.count)
+        units.withUnsafeBufferPointer { units in
+            var unit = 0
+            var scalar = 0
+            func advance(to target: Int) {
+                while scalar < target, unit < units.count {
+                    unit += units[unit] & 0xFC00 == 0xD800 ? 2 : 1
+                    scalar += 1
+                }
+            }
+            for token in tokens {
+                advance(to: token.span.start)
+                starts.append(unit)
+                advance(to: token.span.end)
+                ends.append(unit)
             }
         }
-        result.append(Sentence(Span(start: tokens[first].span.start, end: tokens[tokens.count - 1].span.end),
-                               tokens: first..<tokens.count))
-        return result
+        return (starts, ends)
     }
 }
 

@@ -15,9 +15,19 @@ public struct TokenizerOptions: AnnotatorOptions, Equatable {
     ]
 }
 
-/// Word and punctuation tokens from ICU's word boundaries, refined for English news the way UD English
-/// tokenizes: punctuation apart, clitics split, and abbreviations, initials, decimals, times, URLs,
-/// e-mail addresses, hashtags and @-mentions kept whole.
+/// Word and punctuation tokens from ICU's word boundaries, refined to the conventions of UD English
+/// (EWT, GUM); other scripts get ICU's words, which for Chinese, Japanese and Thai come from its dictionaries.
+///
+/// - Split: punctuation and quotes from words (`“`, `''`, `)`); clitics, as UD's syntactic words:
+///   `do|n't`, `Putin|'s`, `we|’ll`, `1990|'s` (with `splitClitics: false`, UD's surface tokens `don't`,
+///   `Putin's`, `states'`); hyphenated compounds `well|-|known` and ranges `3|-|5`; slashes between words
+///   `and|/|or`; units and words from numbers `39|K`, `$|3|M`, `5|pm`, `20|years`; lists `[|13|,|14|]`.
+/// - Kept whole: numbers `1,250.75`, `.265`, `+44`; times `5:30`; dates and phone numbers `02/13/2001`,
+///   `555-0142`; abbreviations and initials with their period `U.S.`, `Dr.`, `e.g.`, `K.` (not at the end
+///   of a line, nor `etc.` before a capital, where the period is the sentence's); a list item's `2.` at the
+///   start of a line; bound prefixes `e-mail`, `non-profit`; `b/c`, `AT&T`, `US$`; URLs, e-mail addresses,
+///   file names, `#hashtags` and `@mentions`; emoticons `:-)`; runs of a mark `...`, `?!`, `--`, `’’`;
+///   words cut off in speech `th-`; `’70s`.
 ///
 /// Offsets are Unicode scalar offsets; ICU's UTF-16 boundaries are converted once, at the end.
 public struct Tokenizer: Annotator {
@@ -40,15 +50,7 @@ public struct Tokenizer: Annotator {
     public func tokens(in text: String) throws(ICUError) -> [Token] {
         let utf16 = UTF16Text(text)
         let bounds = try utf16Tokens(utf16.units)
-        let scalars = utf16.scalarOffsets(ofAscending: bounds)
-        var tokens: [Token] = []
-        tokens.reserveCapacity(scalars.count / 2)
-        var index = 0
-        while index < scalars.count {
-            tokens.append(Token(start: scalars[index], end: scalars[index + 1]))
-            index += 2
-        }
-        return tokens
+        return utf16.scalarPairs(ofAscending: bounds) { Token(start: $0, end: $1) }
     }
 
     /// Token boundaries as pairs of UTF-16 offsets: start0, end0, start1, end1, ...
@@ -60,29 +62,40 @@ public struct Tokenizer: Annotator {
             try words.boundaries(of: buffer, into: &boundaries, statuses: &statuses, wantStatuses: false)
         }
         var output: [Int32] = []
-        output.reserveCapacity(boundaries.count)
+        // Two offsets a token, and about as many tokens as ICU segments once white space is left out.
+        output.reserveCapacity(boundaries.count + boundaries.count / 2)
         units.withUnsafeBufferPointer { text in
-            var refiner = TokenRefiner(text: text, splitClitics: options.splitClitics)
-            var chunkStart = -1
-            var segmentStart = 0
-            var chunkSegments: [Int32] = []
-            for boundary in boundaries {
-                let end = Int(boundary)
-                let isSpace = CharacterClass.isWhitespace(text[segmentStart])
-                if isSpace {
-                    if chunkStart >= 0 {
-                        refiner.emitChunk(chunkStart, segmentStart, segments: chunkSegments, into: &output)
-                        chunkSegments.removeAll(keepingCapacity: true)
-                        chunkStart = -1
+            boundaries.withUnsafeBufferPointer { ends in
+                let refiner = TokenRefiner(text: text, splitClitics: options.splitClitics)
+                // A chunk is a run of ICU segments between white space; its segments' ends are a slice of `ends`.
+                var chunkStart = -1
+                var firstSegment = 0
+                var segmentStart = 0
+                for index in 0..<ends.count {
+                    if CharacterClass.isWhitespace(text[segmentStart]) {
+                        if chunkStart >= 0 {
+                            refiner.emitChunk(chunkStart, segmentStart, segmentEnds: UnsafeBufferPointer(rebasing: ends[firstSegment..<index]),
+                                              into: &output)
+                            chunkStart = -1
+                        }
+                        // ICU joins combining marks and format characters to the white space before them;
+                        // they still need a token.
+                        var mark = segmentStart + 1
+                        while mark < Int(ends[index]), CharacterClass.isWhitespace(text[mark]) { mark += 1 }
+                        if mark < Int(ends[index]) {
+                            chunkStart = mark
+                            firstSegment = index
+                        }
+                    } else if chunkStart < 0 {
+                        chunkStart = segmentStart
+                        firstSegment = index
                     }
-                } else {
-                    if chunkStart < 0 { chunkStart = segmentStart }
-                    chunkSegments.append(Int32(segmentStart))
+                    segmentStart = Int(ends[index])
                 }
-                segmentStart = end
-            }
-            if chunkStart >= 0 {
-                refiner.emitChunk(chunkStart, segmentStart, segments: chunkSegments, into: &output)
+                if chunkStart >= 0 {
+                    refiner.emitChunk(chunkStart, segmentStart, segmentEnds: UnsafeBufferPointer(rebasing: ends[firstSegment...]),
+                                      into: &output)
+                }
             }
         }
         return output

@@ -38,24 +38,19 @@ struct CLI {
         try process.run()
         if let stdin { input.fileHandleForWriting.write(stdin) }
         try input.fileHandleForWriting.close()
-        // Read both pipes before waiting so a large output cannot fill a pipe and stall the child.
-        let errReader = Task.detached { err.fileHandleForReading.readDataToEndOfFile() }
+        // Read standard error on a GCD thread, never on Swift's cooperative pool: tests run there, and
+        // blocking its few threads while a task waits for one deadlocks on a 2-core machine.
+        let box = DataBox()
+        let done = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            box.data = err.fileHandleForReading.readDataToEndOfFile()
+            done.signal()
+        }
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        let stderr = try awaitData(errReader)
+        done.wait()
         return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
-    }
-
-    private static func awaitData(_ task: Task<Data, Never>) throws -> Data {
-        let semaphore = DispatchSemaphore(value: 0)
-        let box = DataBox()
-        Task {
-            box.data = await task.value
-            semaphore.signal()
-        }
-        semaphore.wait()
-        return box.data
+                      stderr: String(decoding: box.data, as: UTF8.self))
     }
 }
 

@@ -1,0 +1,207 @@
+/// Durations: "three years", "48 hours", "an hour and a half", "decades", "the past two months".
+extension Grammar {
+    /// An amount: a number, "a"/"an" (one), "a couple of" (two), "1.5", or an unspecified amount
+    /// ("several", "a few", "many": value nil, written `X`).
+    struct Amount {
+        var text: String
+        var value: Double?
+        var end: Int
+    }
+
+    func quantity(at index: Int) -> Amount? {
+        guard mayBeAmount(index) else { return nil }
+        let key = words[index]
+        switch key {
+        case "a", "an", "one":
+            if words[index + 1] == "few" { return Amount(text: "X", value: nil, end: index + 2) }
+            if words[index + 1] == "couple" { return Amount(text: "2", value: 2, end: words[index + 2] == "of" ? index + 3 : index + 2) }
+            if words[index + 1] == "dozen" { return Amount(text: "12", value: 12, end: index + 2) }
+            return Amount(text: "1", value: 1, end: index + 1)
+        case "few", "several", "many", "some", "multiple":
+            return Amount(text: "X", value: nil, end: index + 1)
+        case "couple":
+            return Amount(text: "2", value: 2, end: words[index + 1] == "of" ? index + 2 : index + 1)
+        default: break
+        }
+        if let (value, end) = cardinal(at: index) {
+            return Amount(text: String(value), value: Double(value), end: end)
+        }
+        // Fractions: "1/2 hour", "3/4 hour".
+        if let fraction = Self.fractions[key] { return Amount(text: String(fraction), value: fraction, end: index + 1) }
+        // Decimals: "1.5", "2.5".
+        guard Self.startsWithDigit(key), key.utf8.contains(0x2E) else { return nil }
+        let parts = key.split(separator: ".", omittingEmptySubsequences: false)
+        if parts.count == 2, let whole = Self.integer(String(parts[0])), let fraction = Self.integer(String(parts[1])), !parts[1].isEmpty {
+            let value = Double(whole) + Double(fraction) / pow10(parts[1].count)
+            return Amount(text: key, value: value, end: index + 1)
+        }
+        return nil
+    }
+
+    private func pow10(_ exponent: Int) -> Double { (0..<exponent).reduce(1.0) { value, _ in value * 10 } }
+
+    /// The TIMEX3 duration of an amount of a unit; halves of hours, days and years become smaller units.
+    func durationParts(_ amount: Amount, _ unit: Lexicon.Unit) -> (date: String, time: String) {
+        if let value = amount.value, value != value.rounded(), value * 2 == (value * 2).rounded() {
+            let whole = Int(value)
+            switch unit.code {
+            case "H" where unit.isTime: return ("", (whole > 0 ? "\(whole)H" : "") + "30M")
+            case "M" where unit.isTime: return ("", (whole > 0 ? "\(whole)M" : "") + "30S")
+            case "D": return (whole > 0 ? "\(whole)D" : "", "12H")
+            case "Y": return ((whole > 0 ? "\(whole)Y" : "") + "6M", "")
+            default: break
+            }
+        }
+        var text = amount.text
+        if text.isEmpty, let value = amount.value { text = value == value.rounded() ? String(Int(value)) : String(value) }
+        if unit.days == 14, let value = amount.value { text = String(Int(value * 2)) }
+        if unit.code == "Q", let value = amount.value, value == value.rounded() { return (String(Int(value * 3)) + "M", "") }
+        return unit.isTime ? ("", text + unit.code) : (text + unit.code, "")
+    }
+
+    static func durationValue(_ parts: [(date: String, time: String)]) -> String {
+        let date = parts.map(\.date).joined()
+        let time = parts.map(\.time).joined()
+        return "P" + date + (time.isEmpty ? "" : "T" + time)
+    }
+
+    /// "three years", "48 hours", "a 10-year plan", "an hour and a half", "two hours and 30 minutes",
+    /// "half an hour", "the past three years", "for decades".
+    func duration(at index: Int) -> Found? {
+        var start = index
+        var leadingPeriod = false
+        // "the past three years", "the next two weeks", "past 2 days": a length of time.
+        if words[start] == "the", ["past", "last", "next", "coming", "previous", "following", "first"].contains(words[start + 1]) {
+            start += 2
+            leadingPeriod = true
+        } else if words[start] == "past" || words[start] == "last" || words[start] == "next" {
+            start += 1
+            leadingPeriod = words[start - 1] == "past"
+        }
+        // "the past week" is a week long; "the following week" and "the next week" are dates.
+        if leadingPeriod, ["past", "last", "previous"].contains(words[start - 1]) || words[index] == "past",
+           let (unit, plural) = Lexicon.units[words[start]], !plural {
+            return Found(range: index..<(start + 1), type: .duration,
+                         value: Self.durationValue([durationParts(Amount(text: "1", value: 1, end: start), unit)]))
+        }
+        // Bare plurals: "for years", "over decades", "decades of" (an amount is handled below).
+        if let (unit, plural) = Lexicon.units[words[start]], plural,
+           ["for", "over", "within"].contains(words[start - 1]) || words[start] == "decades" && words[start + 1] == "of" {
+            return Found(range: index..<(start + 1), type: .duration,
+                         value: Self.durationValue([durationParts(Amount(text: "X", value: nil, end: start), unit)]))
+        }
+        // "all week", "a full year", "another hour", "half year": one (or half) of a unit.
+        var whole = start
+        if words[whole] == "a" { whole += 1 }
+        if ["all", "full", "whole", "another", "entire", "half"].contains(words[whole]) {
+            var unitIndex = whole + 1
+            if words[unitIndex] == "-" { unitIndex += 1 }
+            if let (unit, plural) = Lexicon.units[words[unitIndex]], !plural {
+                let half = words[whole] == "half"
+                return Found(range: index..<(unitIndex + 1), type: .duration, value: Self.durationValue([
+                    durationParts(Amount(text: half ? "0.5" : "1", value: half ? 0.5 : 1, end: unitIndex), unit)]))
+            }
+        }
+        guard let compound = compoundAmount(at: start, glued: true) else { return nil }
+        // "a 10-year plan" reads as "10 years"; the article is not part of it.
+        let range = (words[index] == "a" || words[index] == "an") && compound.hyphenated ? (index + 1)..<compound.end : index..<compound.end
+        return Found(range: range, type: .duration, value: Self.durationValue(compound.parts.map { durationParts($0.amount, $0.unit) }))
+    }
+
+    /// Amounts of units, largest first: "three years", "an hour and a half", "one and a half hours",
+    /// "half an hour", "2 hours and 30 minutes", "1 day 21 hours", "10-year", "1h" (glued).
+    func compoundAmount(at index: Int, glued: Bool) -> (parts: [(amount: Amount, unit: Lexicon.Unit)], end: Int, hyphenated: Bool)? {
+        guard mayBeAmount(index) else { return nil }
+        if words[index] == "half", words[index + 1] == "a" || words[index + 1] == "an", let (unit, _) = Lexicon.units[words[index + 2]] {
+            return ([(Amount(text: "0.5", value: 0.5, end: index + 2), unit)], index + 3, false)
+        }
+        // "a quarter of an hour", "three quarters of an hour", "three-quarters of an hour".
+        var quarterAt = index
+        var quarters = 1.0
+        if words[index] == "a" { quarterAt += 1 } else if words[index] == "three" { quarterAt += 1; quarters = 3 }
+        if words[index] == "three-quarters" { quarters = 3 } else if words[quarterAt] != "quarter" && words[quarterAt] != "quarters" { quarterAt = -1 }
+        if quarterAt >= 0, words[quarterAt + 1] == "of", words[quarterAt + 2] == "an" || words[quarterAt + 2] == "a",
+           let (unit, _) = Lexicon.units[words[quarterAt + 3]], unit.isTime || unit.code == "Y" {
+            let value = quarters / 4
+            return ([(Amount(text: String(value), value: value, end: quarterAt + 3), unit)], quarterAt + 4, false)
+        }
+        // "one and a half hours", "one and a quarter year".
+        if let whole = quantity(at: index), let value = whole.value, words[whole.end] == "and" {
+            var next = whole.end + 1
+            if words[next] == "a" { next += 1 }
+            if let fraction = Self.fractionWords[words[next]], let (unit, _) = Lexicon.units[words[next + 1]] {
+                return ([(Amount(text: "", value: value + fraction, end: next + 1), unit)], next + 2, false)
+            }
+        }
+        guard let first = quantityAndUnit(at: index, glued: glued) else { return nil }
+        var parts = [(amount: first.amount, unit: first.unit)]
+        var end = first.end
+        // "an hour and a half", "a year and a half", "one hour and half", "a year and a quarter".
+        if words[end] == "and", let value = first.amount.value {
+            let article = words[end + 1] == "a" ? 1 : 0
+            if let fraction = Self.fractionWords[words[end + 1 + article]] {
+                parts = [(Amount(text: "", value: value + fraction, end: end), first.unit)]
+                end += 2 + article
+            }
+        }
+        // "two hours and 30 minutes", "1 month 2 days".
+        while first.amount.value != nil {
+            let next = words[end] == "and" ? end + 1 : end
+            guard let more = quantityAndUnit(at: next, glued: glued), more.amount.value != nil,
+                  Self.rank(more.unit) < Self.rank(parts[parts.count - 1].unit) else { break }
+            parts.append((more.amount, more.unit))
+            end = more.end
+        }
+        return (parts, end, first.hyphenated)
+    }
+
+    /// Larger units rank higher; compound amounts go from larger to smaller.
+    private static func rank(_ unit: Lexicon.Unit) -> Int {
+        unit.isTime ? unit.seconds : 100_000 + (unit.days > 0 ? unit.days : ["M": 30, "Q": 90, "Y": 365, "DE": 3650, "CE": 36500][unit.code] ?? 0)
+    }
+
+    /// Units written right after digits: "1h", "3mo", "2w", "5d", "10yrs". Not "5m" (millions in news).
+    static let gluedUnits: [String: Lexicon.Unit] = [
+        "h": Lexicon.hour, "hr": Lexicon.hour, "hrs": Lexicon.hour, "min": Lexicon.minute, "mins": Lexicon.minute,
+        "sec": Lexicon.second, "secs": Lexicon.second, "d": Lexicon.day, "w": Lexicon.week, "wk": Lexicon.week,
+        "wks": Lexicon.week, "mo": Lexicon.month, "mos": Lexicon.month, "yr": Lexicon.year, "yrs": Lexicon.year,
+        "y": Lexicon.year,
+    ]
+
+    /// An amount and a unit: "three years", "48 hours", "10-year", "10 - year", "three-year", "1h".
+    private func quantityAndUnit(at index: Int, glued: Bool) -> (amount: Amount, unit: Lexicon.Unit, end: Int, hyphenated: Bool)? {
+        let key = words[index]
+        if key.utf8.contains(0x2D), let dash = key.lastIndex(of: "-") {
+            let head = String(key[..<dash]), tail = String(key[key.index(after: dash)...])
+            // "one-quarter" and "one-half" are fractions, not a quarter of a year.
+            if let (unit, plural) = Lexicon.units[tail], !plural, unit.code != "Q",
+               let value = Self.integer(head, maxLength: 4).map(Double.init) ?? Self.wordNumber(head).map(Double.init) {
+                return (Amount(text: String(Int(value)), value: value, end: index + 1), unit, index + 1, true)
+            }
+        }
+        if glued, Self.startsWithDigit(key), !Self.allDigits(key) {
+            let digits = key.prefix { $0.isASCII && $0.isNumber }
+            if let unit = Self.gluedUnits[String(key.dropFirst(digits.count))], let value = Self.integer(String(digits)) {
+                return (Amount(text: String(digits), value: Double(value), end: index + 1), unit, index + 1, false)
+            }
+        }
+        guard let amount = quantity(at: index) else { return nil }
+        if words[amount.end] == "-", let (unit, plural) = Lexicon.units[words[amount.end + 1]], !plural, unit.code != "Q" {
+            return (amount, unit, amount.end + 2, true)
+        }
+        var unitIndex = amount.end
+        // "a few more days", "three full years", "two straight weeks".
+        if Self.unitQualifiers.contains(words[unitIndex]) { unitIndex += 1 }
+        guard let (unit, _) = Lexicon.units[words[unitIndex]] else { return nil }
+        // "a second round" is an ordinal, not one second.
+        if words[unitIndex] == "second", Self.integer(words[index]) == nil, let next = words[unitIndex + 1].first, next.isLetter,
+           !["later", "ago", "earlier", "before", "after", "and", "or", "from"].contains(words[unitIndex + 1]) {
+            return nil
+        }
+        return (amount, unit, unitIndex + 1, false)
+    }
+
+    static let fractions: [String: Double] = ["1/2": 0.5, "1/4": 0.25, "3/4": 0.75]
+    static let fractionWords: [String: Double] = ["half": 0.5, "quarter": 0.25]
+    static let unitQualifiers: Set<String> = ["more", "full", "straight", "consecutive", "long", "whole", "additional", "extra"]
+}

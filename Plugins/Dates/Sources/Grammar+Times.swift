@@ -1,0 +1,223 @@
+/// Times of day: "3 p.m.", "3pm", "15:30", "9:30 a.m. EST", "noon", "seven o'clock", "1500 GMT".
+extension Grammar {
+    static let zones: Set<String> = [
+        "gmt", "utc", "est", "edt", "et", "pst", "pdt", "pt", "cst", "cdt", "ct", "mst", "mdt", "mt", "bst", "cet",
+        "cest", "ist", "jst", "aest", "z",
+    ]
+
+    /// A time of day as a TIMEX3 time part (`T15:00`) and the token after it.
+    func clock(at index: Int) -> (value: String, end: Int)? {
+        let key = words[index]
+        switch key {
+        case "noon", "midday", "mid-day", "noonish": return ("T12:00", index + 1)
+        case "midnight", "mid-night": return ("T00:00", index + 1)
+        case "midmorning", "mid-morning": return ("T10:00", index + 1)
+        case "midafternoon", "mid-afternoon": return ("T14:00", index + 1)
+        case "mid" where words[index + 1] == "morning": return ("T10:00", index + 2)
+        case "mid" where words[index + 1] == "afternoon": return ("T14:00", index + 2)
+        case "mid" where words[index + 1] == "night": return ("T00:00", index + 2)
+        case "mid" where words[index + 1] == "day": return ("T12:00", index + 2)
+        default: break
+        }
+        guard let parts = clockParts(at: index) else { return nil }
+        var (hour, end, marked) = (parts.0, parts.3, parts.4)
+        let (minute, second) = (parts.1, parts.2)
+        // "a.m." / "p.m." / "o'clock" written apart, in either order ("3 o'clock pm").
+        for _ in 0..<2 {
+            switch words[end] {
+            case "a.m", "am": hour = hour == 12 ? 0 : hour; marked = true; end += 1
+            case "p.m", "pm": hour = hour < 12 ? hour + 12 : hour; marked = true; end += 1
+            case "o'clock", "oclock": marked = true; end += 1
+            case "o" where words[end + 1] == "clock": marked = true; end += 2
+            case "a" where words[end + 1] == "m": hour = hour == 12 ? 0 : hour; marked = true; end += 2
+            case "p" where words[end + 1] == "m": hour = hour < 12 ? hour + 12 : hour; marked = true; end += 2
+            // "3 p . m ." with spaces.
+            case "p" where words[end + 1] == "." && words[end + 2] == "m":
+                hour = hour < 12 ? hour + 12 : hour; marked = true; end += words[end + 3] == "." ? 4 : 3
+            case "a" where words[end + 1] == "." && words[end + 2] == "m":
+                hour = hour == 12 ? 0 : hour; marked = true; end += words[end + 3] == "." ? 4 : 3
+            default: break
+            }
+        }
+        // "7 in the morning", "10 at night", "11 tonight": a part of day fixes a bare hour.
+        var part: String?
+        if words[end] == "in", words[end + 1] == "the", let code = Lexicon.partsOfDay[words[end + 2]] {
+            part = code; end += 3
+        } else if words[end] == "in", let code = Lexicon.partsOfDay[words[end + 1]] {
+            part = code; end += 2
+        } else if words[end] == "at", words[end + 1] == "night" {
+            part = "NI"; end += 2
+        } else if words[end] == "tonight" || words[end] == "tonite" {
+            part = "NI"; end += 1
+        }
+        if let part {
+            hour = Self.hour(hour, in: part)
+            marked = true
+        }
+        if Self.zones.contains(words[end]) { marked = true; end += 1 }
+        // A bare number is a time only with a mark ("3 p.m.", "15:30", "seven o'clock").
+        guard marked, hour < 24, minute < 60 else { return nil }
+        var value = "T" + CivilDate.pad(hour, 2) + ":" + CivilDate.pad(minute, 2)
+        if let second { value += ":" + CivilDate.pad(second, 2) }
+        return (value, end)
+    }
+
+    /// A bare hour read in a part of the day: "3 in the afternoon" is 15:00, "1 at night" 01:00,
+    /// "10 at night" 22:00.
+    static func hour(_ hour: Int, in part: String) -> Int {
+        switch part {
+        case "AF", "EV": hour < 12 ? hour + 12 : hour
+        case "NI": hour >= 6 && hour < 12 ? hour + 12 : (hour == 12 ? 0 : hour)
+        default: hour == 12 ? 0 : hour
+        }
+    }
+
+    /// Hour, minute and second of one token ("15:30", "9:30:15", "3pm", "10.30pm", "1500" before a
+    /// zone) or of a number word ("seven"); `marked` says whether the token alone shows it is a time.
+    private func clockParts(at index: Int) -> (Int, Int, Int?, Int, Bool)? {
+        guard Self.startsWithDigit(words[index]) || Lexicon.cardinals[words[index]] != nil || words[index].hasSuffix("ish") else { return nil }
+        var key = Substring(words[index])
+        var marked = false
+        // "11ish": about eleven.
+        if key.hasSuffix("ish"), key.count > 3 { key = key.dropLast(3); marked = true }
+        var marker: String?
+        for suffix in ["a.m", "p.m", "am", "pm", "a", "p"] where key.hasSuffix(suffix) && key.count > suffix.count {
+            guard suffix.count > 1 || key.dropLast().last?.isNumber == true else { continue }
+            marker = suffix
+            key = key.dropLast(suffix.count)
+            break
+        }
+        var hour: Int, minute = 0, second: Int?
+        // "15h00", "15h", "3h18": hours marked with h (European style).
+        if marker == nil, let h = key.firstIndex(of: "h"), let hours = Self.integer(String(key[..<h]), maxLength: 2),
+           key[key.index(after: h)...].isEmpty || Self.integer(String(key[key.index(after: h)...]), maxLength: 2) != nil {
+            let rest = key[key.index(after: h)...]
+            // "1h" alone is an hour long; "15h", "at 9h" and "3h18" are times.
+            guard rest.count == 2 || rest.isEmpty && (hours > 12 || words[index - 1] == "at") else { return nil }
+            let minutes = Self.integer(String(rest)) ?? 0
+            return (hours, minutes, nil, index + 1, true)
+        }
+        let markerFollows = Self.meridiems.contains(words[index + 1])
+        if key.hasSuffix("."), marker != nil { key = key.dropLast() }
+        let hasColon = key.utf8.contains(0x3A)
+        // "at 2.30" is a time; "at 6.45 percent" is not.
+        let dottedAfterAt = words[index - 1] == "at" && !["percent", "%", "per", "points", "pct"].contains(words[index + 1])
+        if hasColon || ((marker != nil || markerFollows || dottedAfterAt) && key.utf8.contains(0x2E)) {
+            let parts = key.split(separator: hasColon ? ":" : ".", omittingEmptySubsequences: false)
+            guard parts.count == 2 || parts.count == 3, parts[0].count <= 2, parts[1].count == 2,
+                  let h = Self.integer(String(parts[0])), let m = Self.integer(String(parts[1])) else { return nil }
+            hour = h; minute = m
+            if parts.count == 3 {
+                guard parts[2].count == 2, let s = Self.integer(String(parts[2])) else { return nil }
+                second = s
+            }
+            marked = true
+        } else if let value = Self.integer(String(key), maxLength: 4) {
+            let afterAt = Self.clockLeads.contains(words[index - 1])
+            if key.count == 3 || key.count == 4, marker == nil, !markerFollows, afterAt, value % 100 < 60, value / 100 < 24 {
+                // "at 1030", "around 730": hours and minutes without a colon after "at".
+                hour = value / 100; minute = value % 100; marked = true
+            } else if key.count == 4, marker == nil, !markerFollows {
+                // "1500 GMT", "0900 hours": military time needs the zone or "hours" after it.
+                guard Self.zones.contains(words[index + 1]) || words[index + 1] == "hours" || words[index + 1] == "hrs" else {
+                    return nil
+                }
+                hour = value / 100; minute = value % 100; marked = true
+                if words[index + 1] == "hours" || words[index + 1] == "hrs" { return (hour, minute, nil, index + 2, true) }
+            } else if key.count >= 3, marker != nil || markerFollows {
+                // "330 p.m.", "1140am".
+                hour = value / 100; minute = value % 100
+            } else {
+                guard key.count <= 2 else { return nil }
+                hour = value
+            }
+        } else if marker == nil, let value = Self.wordNumber(String(key)), value <= 12 {
+            hour = value
+            // "seven thirty", "ten forty five", "twelve oh three": an hour and minutes in words read
+            // as a time.
+            if words[index + 1] == "oh" || words[index + 1] == "o" || words[index + 1] == "zero",
+               let ones = Lexicon.cardinals[words[index + 2]], ones < 10 {
+                return (hour, ones, nil, index + 3, true)
+            }
+            if Self.integer(words[index + 1]) == nil, let (minutes, end) = cardinal(at: index + 1), minutes >= 10, minutes < 60 {
+                return (hour, minutes, nil, end, true)
+            }
+        } else {
+            return nil
+        }
+        if let marker {
+            marked = true
+            if marker.hasPrefix("p"), hour < 12 { hour += 12 }
+            if marker.hasPrefix("a"), hour == 12 { hour = 0 }
+        }
+        return (hour, minute, second, index + 1, marked)
+    }
+
+    /// "quarter past three", "half past 9", "20 to 5", "15 minutes past 3pm": minutes before or after
+    /// an hour.
+    func minutesPastHour(at index: Int) -> (value: String, end: Int)? {
+        var minutes: Int
+        var next: Int
+        // Bare numbers ("two to four") read as a time only after "at" or with "minutes".
+        var named = ["at", "around", "about", "@"].contains(words[index - 1])
+        switch words[index] {
+        case "quarter": minutes = 15; next = index + 1; named = true
+        case "half": minutes = 30; next = index + 1; named = true
+        case "a" where words[index + 1] == "quarter": minutes = 15; next = index + 2; named = true
+        default:
+            guard let (value, end) = cardinal(at: index), value > 0, value < 60 else { return nil }
+            minutes = value; next = end
+            if ["minutes", "minute", "mins", "min"].contains(words[next]) { next += 1; named = true }
+        }
+        let sign: Int
+        switch words[next] {
+        case "past", "after": sign = 1
+        case "to", "before", "till", "til": sign = -1
+        default: return nil
+        }
+        next += 1
+        let base: Int, end: Int
+        if let clock = clock(at: next), let hour = Self.integer(String(clock.value.dropFirst().prefix(2))) {
+            base = hour * 60 + (Self.integer(String(clock.value.dropFirst(4).prefix(2))) ?? 0); end = clock.end
+        } else if named, let (value, after) = cardinal(at: next), value <= 24 {
+            base = value * 60; end = after
+        } else {
+            return nil
+        }
+        let total = (base + sign * minutes + 1440) % 1440
+        return ("T" + CivilDate.pad(total / 60, 2) + ":" + CivilDate.pad(total % 60, 2), end)
+    }
+
+    /// A time of day on its own; `scan` attaches it to a day.
+    func clockTime(at index: Int) -> Found? {
+        var start = index
+        if words[index] == "at" || words[index] == "around" || words[index] == "@" { start += 1 }
+        // "afternoon at 7", "in the night five thirty": a part of the day, then the hour in it.
+        let partStart = words[index] == "in" ? (words[index + 1] == "the" ? index + 2 : index + 1) : index
+        if let part = Lexicon.partsOfDay[words[partStart]] {
+            var next = partStart + 1
+            if words[next] == "at" { next += 1 }
+            if let clock = clock(at: next), let hour = Self.integer(String(clock.value.dropFirst().prefix(2))) {
+                return Found(range: index..<clock.end, type: .time,
+                             value: "T" + CivilDate.pad(Self.hour(hour, in: part), 2) + clock.value.dropFirst(3), isClock: true)
+            }
+            if words[next - 1] == "at", let (hour, end) = cardinal(at: next), hour >= 1, hour <= 12 {
+                return Found(range: index..<end, type: .time, value: "T" + CivilDate.pad(Self.hour(hour, in: part), 2) + ":00",
+                             isClock: true)
+            }
+        }
+        // "in the evening", "in morning" ("this evening" is handled with the days).
+        if words[index] == "in" {
+            let article = words[index + 1] == "the" ? 1 : 0
+            if let part = Lexicon.partsOfDay[words[index + 1 + article]] {
+                return Found(range: index..<(index + 2 + article), type: .time, value: "T" + part, isClock: true)
+            }
+        }
+        guard let (value, end) = minutesPastHour(at: start) ?? clock(at: start) else { return nil }
+        return Found(range: start..<end, type: .time, value: value, isClock: true)
+    }
+
+    static let meridiems: Set<String> = ["a.m", "am", "p.m", "pm"]
+    /// Words after which hours and minutes may be written without a colon ("at 1030").
+    static let clockLeads: Set<String> = ["at", "around", "approximately", "about", "@"]
+}
