@@ -9,11 +9,15 @@ public struct BatchOptions: Sendable {
     public var maxCharacters: Int?
     /// Skip documents whose output already exists and is complete.
     public var resume: Bool
+    /// Publication date (YYYY-MM-DD) for documents whose input gives none; the dates annotator anchors on it.
+    public var defaultDate: String?
 
-    public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, maxCharacters: Int? = nil, resume: Bool = false) {
+    public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, maxCharacters: Int? = nil, resume: Bool = false,
+                defaultDate: String? = nil) {
         self.jobs = max(1, jobs)
         self.maxCharacters = maxCharacters
         self.resume = resume
+        self.defaultDate = defaultDate
     }
 }
 
@@ -69,10 +73,10 @@ public enum BatchEvent: Sendable {
 /// corpus size. A failing document is reported and skipped; the batch goes on.
 public struct BatchRunner: Sendable {
     public let pipeline: Pipeline
-    public let writer: DocumentJSONWriter
+    public let writer: any DocumentEncoder
     public let options: BatchOptions
 
-    public init(pipeline: Pipeline, writer: DocumentJSONWriter = DocumentJSONWriter(), options: BatchOptions = BatchOptions()) {
+    public init(pipeline: Pipeline, writer: any DocumentEncoder = DocumentJSONWriter(), options: BatchOptions = BatchOptions()) {
         self.pipeline = pipeline
         self.writer = writer
         self.options = options
@@ -130,7 +134,8 @@ public struct BatchRunner: Sendable {
                 case .failure(let failure):
                     progress.failed += 1
                     report(.failure(BatchFailure(id: failure.id, source: failure.source, reason: failure.reason)))
-                case .document(let document, let warnings, let bytes):
+                case .document(var document, let warnings, let bytes):
+                    if document.metadata.date == nil { document.metadata.date = options.defaultDate }
                     progress.bytesRead += bytes
                     warnings.forEach { report(.warning($0)) }
                     if options.resume, isSkippable(document.id) {
@@ -160,7 +165,7 @@ public struct BatchRunner: Sendable {
         return progress
     }
 
-    private static func process(_ document: Document, pipeline: Pipeline, writer: DocumentJSONWriter) -> WorkResult {
+    private static func process(_ document: Document, pipeline: Pipeline, writer: any DocumentEncoder) -> WorkResult {
         var document = document
         do {
             try pipeline.annotate(&document)

@@ -10,19 +10,22 @@ public protocol DocumentSink {
     mutating func finish() throws
 }
 
-/// One `ID.json` per document, each written atomically: a file that exists is complete.
+/// One `ID.json` (or `ID.tml`, …) per document, each written atomically: a file that exists is complete.
 public struct FolderSink: DocumentSink {
     public let folder: String
+    public let fileExtension: String
     private var used: Set<String> = []
 
-    public init(folder: String) throws {
+    public init(folder: String, fileExtension: String = "json") throws {
         self.folder = folder
+        self.fileExtension = fileExtension
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     }
 
     public func completedIDs() throws -> Set<String> {
         let files = try FileManager.default.contentsOfDirectory(atPath: folder)
-        return Set(files.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.map { String($0.dropLast(5)) })
+        let suffix = "." + fileExtension
+        return Set(files.filter { $0.hasSuffix(suffix) && !$0.hasPrefix(".") }.map { String($0.dropLast(suffix.count)) })
     }
 
     public mutating func write(_ json: [UInt8], id: String) throws {
@@ -33,7 +36,7 @@ public struct FolderSink: DocumentSink {
             name = "\(base)-\(suffix)"
             suffix += 1
         }
-        try AtomicFile.write(json + [0x0A], to: "\(folder)/\(name).json")
+        try AtomicFile.write(json + [0x0A], to: "\(folder)/\(name).\(fileExtension)")
     }
 
     public mutating func finish() throws {}

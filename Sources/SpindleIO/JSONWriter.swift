@@ -4,7 +4,16 @@ import SpindleCore
 /// Writes a document as the output contract's JSON object, by hand: key order is fixed (id, text,
 /// metadata, then layers), every span gets its `text`, and it is several times faster than
 /// `JSONEncoder` on token-heavy documents.
-public struct DocumentJSONWriter: Sendable {
+/// Turns an annotated document into the bytes of one output file or line.
+public protocol DocumentEncoder: Sendable {
+    /// The file extension for one document per file, without the dot.
+    var fileExtension: String { get }
+    func encode(_ document: Document) -> [UInt8]
+}
+
+public struct DocumentJSONWriter: DocumentEncoder {
+    public var fileExtension: String { "json" }
+
     /// Layers to leave out of the output (all are written by default).
     public var excludedLayers: Set<LayerName>
 

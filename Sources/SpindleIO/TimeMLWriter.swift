@@ -15,8 +15,9 @@ import SpindleCore
 /// The text is written unchanged apart from XML escaping; characters XML 1.0 cannot hold (control
 /// characters other than tab and line ends) become spaces so every scalar offset still matches.
 /// A document without a date gets the creation time `XXXX-XX-XX`, which TempEval tools accept.
-public struct TimeMLWriter: Sendable {
+public struct TimeMLWriter: DocumentEncoder {
     public init() {}
+    public var fileExtension: String { "tml" }
 
     public func encode(_ document: Document) -> [UInt8] {
         var out: [UInt8] = []

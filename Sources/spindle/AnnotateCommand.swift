@@ -4,7 +4,7 @@ import Spindle
 import SpindleBatch
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case json, jsonl
+    case json, jsonl, timeml
 }
 
 enum LogFormat: String, ExpressibleByArgument, CaseIterable {
@@ -19,7 +19,8 @@ struct AnnotateCommand: ParsableCommand {
         JSONL input lines are {"id": …, "text": …, "date": "YYYY-MM-DD", …}; keys other than id and text \
         go to metadata. A .txt file's id is its file name without extension.
         --format jsonl (the default) writes one line per document, in input order, to -o FILE or standard \
-        output; --format json writes one ID.json per document into the folder -o. Files are replaced \
+        output; --format json writes one ID.json per document into the folder -o, --format timeml one ID.tml \
+        (TimeML with TIMEX3 tags, for the TempEval-3 scorer). Files are replaced \
         atomically. Documents are annotated on --jobs threads with one shared pipeline.
         Exit codes: 0 all documents annotated; 1 some failed (each is reported on standard error and in \
         --errors); 2 bad usage, pipeline or input path (nothing was annotated); 130 interrupted (what \
@@ -30,11 +31,14 @@ struct AnnotateCommand: ParsableCommand {
     @Option(name: .long, help: "Pipeline name (pipelines/NAME.yaml) or path to a pipeline file.")
     var pipeline = "default"
 
-    @Option(name: .long, help: "Output format: json (one file per document) or jsonl.")
+    @Option(name: .long, help: "Output format: jsonl, json (one file per document) or timeml (one .tml per document).")
     var format: OutputFormat = .jsonl
 
     @Option(name: .shortAndLong, help: "Output: a folder for --format json, a file for jsonl (default standard output).")
     var output: String?
+
+    @Option(name: .long, help: "Publication date (YYYY-MM-DD) for documents whose input gives none.")
+    var date: String?
 
     @Option(name: .shortAndLong, help: "Documents annotated at once (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
@@ -64,8 +68,11 @@ struct AnnotateCommand: ParsableCommand {
     var inputs: [String]
 
     func validate() throws {
-        if format == .json, output == nil {
-            throw ValidationError("--format json writes one file per document: give the folder with -o")
+        if format != .jsonl, output == nil {
+            throw ValidationError("--format \(format.rawValue) writes one file per document: give the folder with -o")
+        }
+        if let date, date.wholeMatch(of: /\d{4}-\d{2}-\d{2}/) == nil {
+            throw ValidationError("--date expects YYYY-MM-DD, e.g. 2024-03-15; got \(date)")
         }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if resume, output == nil { throw ValidationError("--resume needs -o: it looks at what an earlier run wrote there") }
@@ -84,7 +91,9 @@ struct AnnotateCommand: ParsableCommand {
         let interruption = Interruption()
         let log = BatchLog(format: logFormat, quiet: quiet)
         var errorLines: [UInt8] = []
-        let runner = BatchRunner(pipeline: loaded, options: BatchOptions(jobs: jobs, maxCharacters: maxChars, resume: resume))
+        let encoder: any DocumentEncoder = format == .timeml ? TimeMLWriter() : DocumentJSONWriter()
+        let runner = BatchRunner(pipeline: loaded, writer: encoder,
+                                 options: BatchOptions(jobs: jobs, maxCharacters: maxChars, resume: resume, defaultDate: date))
         let handle: (BatchEvent) -> Void = { event in
             if case .failure(let failure) = event, errors != nil {
                 errorLines += BatchLog.json(["id": failure.id.map(JSONValue.string) ?? .null,
@@ -96,8 +105,8 @@ struct AnnotateCommand: ParsableCommand {
         let progress: BatchProgress
         do {
             switch format {
-            case .json:
-                var sink = try FolderSink(folder: output!)
+            case .json, .timeml:
+                var sink = try FolderSink(folder: output!, fileExtension: encoder.fileExtension)
                 progress = try runner.run(reader: reader, sink: &sink, isCancelled: interruption.isSet, report: handle)
             case .jsonl:
                 var sink = try JSONLinesSink(path: output, resume: resume)

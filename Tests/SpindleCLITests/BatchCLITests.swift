@@ -76,4 +76,23 @@ import Testing
         result = try CLI.run(["annotate", "-q", "--glob", "*.md", folder.path])
         #expect(result.lines.map { $0["id"] as? String } == ["b"])
     }
+
+    @Test func timemlOutputAnchorsOnTheDateOption() throws {
+        let folder = try scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = folder.appendingPathComponent("story.txt")
+        try "The vote took place on Monday. Work starts next month & ends <soon>.".write(to: input, atomically: true, encoding: .utf8)
+        let output = folder.appendingPathComponent("tml")
+        let result = try CLI.run(["annotate", "-q", "--pipeline", "news", "--format", "timeml", "--date", "2024-11-20",
+                                  "-o", output.path, input.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let tml = try String(contentsOf: output.appendingPathComponent("story.tml"), encoding: .utf8)
+        #expect(tml.contains("functionInDocument=\"CREATION_TIME\">2024-11-20</TIMEX3>"))
+        #expect(tml.contains("value=\"2024-11-18\">Monday</TIMEX3>"))
+        #expect(tml.contains("value=\"2024-12\">next month</TIMEX3>"))
+        #expect(tml.contains("&amp; ends &lt;"))
+        let bad = try CLI.run(["annotate", "--date", "20/11/2024", input.path])
+        #expect(bad.status != 0)
+        #expect(bad.stderr.contains("--date expects YYYY-MM-DD"))
+    }
 }
