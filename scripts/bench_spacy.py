@@ -20,6 +20,20 @@ import sys
 import time
 
 
+def peak_rss_kb() -> int:
+    """VmHWM, the figure the Swift side reports; ru_maxrss where /proc is missing."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    import resource
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak // 1024 if sys.platform == "darwin" else peak
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("path", help="JSONL file, one {\"text\": ...} object per line")
@@ -61,6 +75,7 @@ def main() -> int:
 
     best["documents"] = len(texts)
     best["characters"] = sum(len(text) for text in texts)
+    best["peak_rss_kb"] = peak_rss_kb()
     best["spacy"] = spacy.__version__
     best["python"] = sys.version.split()[0]
     print(json.dumps(best))
