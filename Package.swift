@@ -54,10 +54,12 @@ let package = Package(
         // zlib reads .jsonl.gz inputs.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
         .target(name: "SpindleIO", dependencies: ["SpindleCore", "CZlib"]),
+        // Annotators that run outside the process: subprocesses speaking JSON lines.
+        .target(name: "SpindleExternal", dependencies: ["SpindleCore", "SpindleIO"]),
         // Parallel, ordered, resumable batch annotation with error isolation.
         .target(name: "SpindleBatch", dependencies: ["SpindleCore", "SpindleIO"]),
         // Everything a host program needs: the core plus the built-in annotators, pipeline files and I/O.
-        .target(name: "Spindle", dependencies: ["SpindleCore", "SpindleText", "SpindleConfig", "SpindleIO"] + pluginDependencies,
+        .target(name: "Spindle", dependencies: ["SpindleCore", "SpindleText", "SpindleConfig", "SpindleIO", "SpindleExternal"] + pluginDependencies,
                 plugins: ["RegisterPlugins"]),
         .executableTarget(name: "GeneratePluginList", path: "BuildTools/GeneratePluginList"),
         .plugin(name: "RegisterPlugins", capability: .buildTool(), dependencies: ["GeneratePluginList"],

@@ -1,5 +1,6 @@
 @_exported import SpindleConfig
 @_exported import SpindleCore
+@_exported import SpindleExternal
 @_exported import SpindleIO
 @_exported import SpindleText
 
@@ -16,7 +17,8 @@ public enum Spindle {
     public static let plugins: [PluginManifest] = inTreePlugins
 
     /// Every annotator compiled into this build: tokens and sentences, then each in-tree plugin's.
-    public static let builtInAnnotators: [AnnotatorDescriptor] = textAnnotators + inTreePlugins.flatMap(\.annotators)
+    public static let builtInAnnotators: [AnnotatorDescriptor] = textAnnotators + [SubprocessAnnotator.descriptor]
+        + inTreePlugins.flatMap(\.annotators)
 
     /// A registry with the built-in annotators.
     public static func registry() throws(RegistryError) -> AnnotatorRegistry {

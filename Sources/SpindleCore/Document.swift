@@ -59,6 +59,9 @@ public struct Document: Sendable {
 
     public func has(_ name: LayerName) -> Bool { layers.contains(name) }
 
+    /// Sets a layer known only by name at run time; its value is written to the output as it is.
+    public mutating func setLayer(_ name: LayerName, json value: JSONValue) { layers.set(name, json: value) }
+
     public var tokens: [Token] { self[Tokens.self] ?? [] }
     public var sentences: [Sentence] { self[Sentences.self] ?? [] }
     public var entities: [Entity] { self[Entities.self] ?? [] }
@@ -91,6 +94,11 @@ public struct LayerStore: Sendable {
 
     /// A layer's value without knowing its type, for writers that encode every layer.
     public subscript(name: LayerName) -> (any Sendable & Encodable)? { values[name] }
+
+    /// Stores a layer whose shape is known only at run time (from a subprocess or a shared library).
+    public mutating func set(_ name: LayerName, json value: JSONValue) {
+        if values.updateValue(value, forKey: name) == nil { names.append(name) }
+    }
 
     public func contains(_ name: LayerName) -> Bool { values[name] != nil }
 }

@@ -1,0 +1,123 @@
+import Foundation
+import SpindleCore
+import SpindleIO
+
+/// Options of the `external` annotator, written in the pipeline file:
+///
+/// ```yaml
+/// - external:
+///     command: [python3, scripts/spacy_entities.py]
+///     requires: [tokens]
+///     provides: [spacy_entities]
+///     timeout: 30
+/// ```
+public struct SubprocessOptions: AnnotatorOptions, Equatable {
+    /// The program and its arguments (looked up on PATH; run from the project folder).
+    public var command: [String] = []
+    public var requires: [String] = []
+    public var provides: [String] = []
+    /// Seconds to wait for the reply to one document before the child is stopped and restarted.
+    public var timeout: Double = 30
+
+    public init() {}
+
+    public static let help = [
+        "command": "program and arguments; reads one document JSON per line on stdin, writes one JSON object of layers per line",
+        "requires": "layers the program needs (checked when the pipeline is built)",
+        "provides": "layers the program adds; the reply must contain each of them",
+        "timeout": "seconds to wait for one reply (default 30)",
+    ]
+}
+
+/// Runs any program as an annotator: it reads documents as JSON lines (the output contract) on standard
+/// input and answers each with one JSON line holding the layers it provides, e.g. `{"keywords": [...]}`.
+///
+/// Children are started on demand, one per thread that needs one, and reused. A child that times out,
+/// dies or replies with something that is not the promised layers fails that document with a clear
+/// reason and is replaced by a fresh one for the next.
+public struct SubprocessAnnotator: Annotator {
+    public let options: SubprocessOptions
+    public let requires: Set<LayerName>
+    public let provides: Set<LayerName>
+    private let pool: ChildPool
+
+    public init(_ options: SubprocessOptions, directory: String = ".") throws(PipelineError) {
+        guard !options.command.isEmpty else {
+            throw .invalidOption(annotator: "external", key: "command", message: "give the program to run, e.g. [python3, my_annotator.py]", location: nil)
+        }
+        guard !options.provides.isEmpty else {
+            throw .invalidOption(annotator: "external", key: "provides", message: "name at least one layer the program adds", location: nil)
+        }
+        self.options = options
+        self.requires = Set(options.requires.map { LayerName($0) })
+        self.provides = Set(options.provides.map { LayerName($0) })
+        self.pool = ChildPool(command: options.command, directory: directory)
+        // Start one child now so a missing program is reported when the pipeline loads.
+        do {
+            try pool.release(pool.acquire())
+        } catch {
+            throw .annotatorFailedToLoad(annotator: "external", reason: "`\(options.command.joined(separator: " "))` \(error)", location: nil)
+        }
+    }
+
+    public func annotate(_ document: inout Document) throws {
+        let request = DocumentJSONWriter().encode(document)
+        let child = try pool.acquire()
+        let reply: [UInt8]
+        do {
+            reply = try child.exchange(request, timeout: options.timeout)
+        } catch {
+            child.stop()
+            throw AnnotationError("`\(options.command.joined(separator: " "))` \(error)")
+        }
+        do {
+            let layers = try JSONDecoder().decode([String: JSONValue].self, from: Data(reply))
+            let scalarCount = document.text.unicodeScalars.count
+            for name in provides.sorted() {
+                guard let value = layers[name.rawValue] else {
+                    throw LayerDecoding.Failure(description: "the reply has no `\(name)` layer")
+                }
+                try LayerDecoding.apply(name, value, to: &document, scalarCount: scalarCount)
+            }
+        } catch {
+            // A child that answered out of turn may be out of step from now on: replace it.
+            child.stop()
+            let shown = String(decoding: reply.prefix(200), as: UTF8.self)
+            throw AnnotationError("`\(options.command.joined(separator: " "))` gave a malformed reply (\(error)): \(shown)")
+        }
+        pool.release(child)
+    }
+}
+
+/// Idle children, shared by the threads of a batch.
+final class ChildPool: @unchecked Sendable {
+    private let command: [String]
+    private let directory: String
+    private let lock = NSLock()
+    private var idle: [ChildProcess] = []
+
+    init(command: [String], directory: String) {
+        self.command = command
+        self.directory = directory
+    }
+
+    func acquire() throws -> ChildProcess {
+        if let child = lock.withLock({ idle.popLast() }), child.isRunning { return child }
+        return try ChildProcess(command: command, directory: directory)
+    }
+
+    func release(_ child: ChildProcess) {
+        guard child.isRunning else { return }
+        lock.withLock { idle.append(child) }
+    }
+}
+
+extension SubprocessAnnotator {
+    public static let descriptor = AnnotatorDescriptor(
+        name: "external",
+        summary: "any program that reads documents as JSON lines and answers with layers",
+        provides: [],
+        options: SubprocessOptions.self,
+        origin: .subprocess
+    ) { options, context in try SubprocessAnnotator(options, directory: context.baseDirectory) }
+}
