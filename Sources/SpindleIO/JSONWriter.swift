@@ -37,7 +37,7 @@ public struct DocumentJSONWriter: DocumentEncoder {
             case .entities: out.entities(document.entities, cursor: &cursor)
             case .quotes: out.quotes(document.quotes, cursor: &cursor)
             case .timexes: out.timexes(document.timexes, cursor: &cursor)
-            default: out.encodable(document.layers[name]!)
+            default: out.encodable(document.layers[name]!, index: index)
             }
         }
         out.raw("}")
@@ -206,13 +206,37 @@ struct JSONBuffer {
         }
     }
 
-    mutating func encodable(_ value: any Encodable) {
+    /// A plugin's layer, in the contract's shape: an object with a `span` gets `start`, `end` and `text`
+    /// in its place, and any other `{start, end}` object gets its `text`, so plugin authors can store
+    /// spans as `Span` and still write what users of the output expect.
+    mutating func encodable(_ value: any Encodable, index: ScalarIndex) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        if let data = try? encoder.encode(value) {
-            bytes.append(contentsOf: data)
-        } else {
+        guard let data = try? encoder.encode(value), let tree = try? JSONDecoder().decode(JSONValue.self, from: data) else {
             raw("null")
+            return
+        }
+        self.value(Self.withSpanTexts(tree, index: index))
+    }
+
+    static func withSpanTexts(_ value: JSONValue, index: ScalarIndex) -> JSONValue {
+        switch value {
+        case .array(let items):
+            return .array(items.map { withSpanTexts($0, index: index) })
+        case .object(var object):
+            for (key, item) in object { object[key] = withSpanTexts(item, index: index) }
+            if case .object(let span)? = object["span"], case .int(let start)? = span["start"], case .int(let end)? = span["end"] {
+                object["span"] = nil
+                object["start"] = .int(start)
+                object["end"] = .int(end)
+            }
+            if object["text"] == nil, case .int(let start)? = object["start"], case .int(let end)? = object["end"],
+               0 <= start, start <= end, end <= index.scalarCount {
+                object["text"] = .string(String(index.substring(Span(start: start, end: end))))
+            }
+            return .object(object)
+        default:
+            return value
         }
     }
 }

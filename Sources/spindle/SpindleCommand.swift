@@ -9,6 +9,6 @@ struct SpindleCommand: ParsableCommand {
         Exit codes: 0 all documents annotated; 1 some documents failed (see the messages); 130 interrupted; \
         2 bad usage, pipeline file or input path (nothing was annotated).
         """,
-        subcommands: [AnnotateCommand.self, AnnotatorsCommand.self, PipelinesCommand.self, EvalCommand.self, BenchCommand.self, GenerateCommand.self, TrainCommand.self]
+        subcommands: [AnnotateCommand.self, AnnotatorsCommand.self, PipelinesCommand.self, EvalCommand.self, BenchCommand.self, GenerateCommand.self, TrainCommand.self, NewCommand.self]
     )
 }

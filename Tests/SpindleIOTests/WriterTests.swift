@@ -46,6 +46,22 @@ import Testing
         #expect(object?["flags"] as? [String] == ["a/b"])
     }
 
+    @Test func pluginSpansAreWrittenInTheContractsShape() throws {
+        struct Mark: Encodable, Sendable { var span: Span; var label: String }
+        enum Marks: Layer {
+            static let name: LayerName = "marks"
+            typealias Value = [Mark]
+        }
+        var document = Document(text: "Ça 東京 ok")
+        document[Marks.self] = [Mark(span: Span(start: 3, end: 5), label: "LOC")]
+        let object = try JSONSerialization.jsonObject(with: Data(DocumentJSONWriter().encode(document))) as? [String: Any]
+        let mark = try #require((object?["marks"] as? [[String: Any]])?.first)
+        #expect(mark["start"] as? Int == 3 && mark["end"] as? Int == 5)
+        #expect(mark["text"] as? String == "東京")
+        #expect(mark["label"] as? String == "LOC")
+        #expect(mark["span"] == nil)
+    }
+
     @Test func atomicWriteLeavesNoTemporaryFiles() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
