@@ -6,7 +6,7 @@ import PackageDescription
 /// a test fails when this list and the folders disagree. (The list is literal, not read from the disk,
 /// because SwiftPM caches manifests by their text and would miss a new folder.) The `Spindle` module
 /// depends on every plugin and a build tool generates the code that registers them: nothing else to edit.
-let pluginFolders = ["Dates", "Keywords"]
+let pluginFolders = ["Dates", "Entities", "Keywords"]
 let pluginTargets: [Target] = pluginFolders.flatMap { folder -> [Target] in
     [
         .target(name: "Spindle\(folder)", dependencies: ["SpindleCore"], path: "Plugins/\(folder)/Sources"),
@@ -28,6 +28,7 @@ let package = Package(
         .library(name: "SpindleTestKit", targets: ["SpindleTestKit"]),
         .library(name: "SpindleEval", targets: ["SpindleEval"]),
         .library(name: "SpindleBatch", targets: ["SpindleBatch"]),
+        .library(name: "SpindlePluginKit", targets: ["SpindlePluginKit"]),
         .executable(name: "spindle", targets: ["spindle"]),
     ],
     dependencies: [
@@ -54,8 +55,11 @@ let package = Package(
         // zlib reads .jsonl.gz inputs.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
         .target(name: "SpindleIO", dependencies: ["SpindleCore", "CZlib"]),
-        // Annotators that run outside the process: subprocesses speaking JSON lines.
-        .target(name: "SpindleExternal", dependencies: ["SpindleCore", "SpindleIO"]),
+        // The C interface of annotator plugins loaded from shared libraries, and the kit that exports one.
+        .target(name: "SpindlePluginABI"),
+        .target(name: "SpindlePluginKit", dependencies: ["SpindleCore", "SpindleIO", "SpindlePluginABI"]),
+        // Annotators that run outside the host's code: subprocesses speaking JSON lines, shared libraries.
+        .target(name: "SpindleExternal", dependencies: ["SpindleCore", "SpindleIO", "SpindlePluginABI"]),
         // Parallel, ordered, resumable batch annotation with error isolation.
         .target(name: "SpindleBatch", dependencies: ["SpindleCore", "SpindleIO"]),
         // Everything a host program needs: the core plus the built-in annotators, pipeline files and I/O.

@@ -20,15 +20,20 @@ public enum Spindle {
     public static let builtInAnnotators: [AnnotatorDescriptor] = textAnnotators + [SubprocessAnnotator.descriptor]
         + inTreePlugins.flatMap(\.annotators)
 
-    /// A registry with the built-in annotators.
-    public static func registry() throws(RegistryError) -> AnnotatorRegistry {
-        try AnnotatorRegistry(builtInAnnotators)
+    /// A registry with the built-in annotators and those of the shared-library plugins at `libraries`.
+    public static func registry(loading libraries: [String] = []) throws -> AnnotatorRegistry {
+        var registry = try AnnotatorRegistry(builtInAnnotators)
+        for path in libraries {
+            try registry.register(try SharedLibraryPlugin.load(path: path).annotators)
+        }
+        return registry
     }
 
-    /// Loads a pipeline file by bare name (`default` → `pipelines/default.yaml`) or path, and builds it.
-    public static func pipeline(_ nameOrPath: String, registry: AnnotatorRegistry? = nil,
+    /// Loads a pipeline file by bare name (`default` → `pipelines/default.yaml`) or path, loads the plugins it
+    /// lists (and `plugins`, e.g. from `--plugin`), and builds it.
+    public static func pipeline(_ nameOrPath: String, plugins: [String] = [],
                                 locator: PipelineLocator = PipelineLocator()) throws -> Pipeline {
         let description = try PipelineFile.load(path: try locator.locate(nameOrPath))
-        return try Pipeline(description, registry: try registry ?? Self.registry())
+        return try Pipeline(description, registry: try registry(loading: plugins + description.plugins))
     }
 }

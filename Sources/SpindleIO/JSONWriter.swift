@@ -31,14 +31,24 @@ public struct DocumentJSONWriter: DocumentEncoder {
         for name in LayerName.builtIn + document.layers.names.filter({ !LayerName.builtIn.contains($0) })
         where document.has(name) && !excludedLayers.contains(name) {
             out.raw(",\""); out.raw(name.rawValue); out.raw("\":")
-            switch name {
-            case .tokens: out.spans(document.tokens, cursor: &cursor)
-            case .sentences: out.spans(document.sentences, cursor: &cursor)
-            case .entities: out.entities(document.entities, cursor: &cursor)
-            case .quotes: out.quotes(document.quotes, cursor: &cursor)
-            case .timexes: out.timexes(document.timexes, cursor: &cursor)
-            default: out.encodable(document.layers[name]!, index: index)
-            }
+            out.layer(name, of: document, cursor: &cursor, index: index)
+        }
+        out.raw("}")
+        return out.bytes
+    }
+}
+
+extension DocumentJSONWriter {
+    /// Only the named layers, as one JSON object: what an out-of-process annotator sends back.
+    public func encodeLayers(_ names: [LayerName], of document: Document) -> [UInt8] {
+        var out = JSONBuffer()
+        let index = ScalarIndex(document.text)
+        var cursor = ScalarCursor(index: index)
+        out.raw("{")
+        for (number, name) in names.enumerated() where document.has(name) {
+            if number > 0 { out.raw(",") }
+            out.string(name.rawValue); out.raw(":")
+            out.layer(name, of: document, cursor: &cursor, index: index)
         }
         out.raw("}")
         return out.bytes
@@ -115,6 +125,17 @@ struct JSONBuffer {
         }
         if runStart < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...])) }
         bytes.append(0x22)
+    }
+
+    mutating func layer(_ name: LayerName, of document: Document, cursor: inout ScalarCursor, index: ScalarIndex) {
+        switch name {
+        case .tokens: spans(document.tokens, cursor: &cursor)
+        case .sentences: spans(document.sentences, cursor: &cursor)
+        case .entities: entities(document.entities, cursor: &cursor)
+        case .quotes: quotes(document.quotes, cursor: &cursor)
+        case .timexes: timexes(document.timexes, cursor: &cursor)
+        default: encodable(document.layers[name]!, index: index)
+        }
     }
 
     /// `"start":S,"end":E,"text":"…"` for a span, without braces.

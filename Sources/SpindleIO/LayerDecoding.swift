@@ -1,3 +1,4 @@
+import Foundation
 import SpindleCore
 
 /// Reads layers back from the output contract's JSON: what a subprocess or a shared-library annotator
@@ -69,6 +70,34 @@ public enum LayerDecoding {
             let first = index
             while index < tokens.count, tokens[index].span.end <= span.end { index += 1 }
             return Sentence(span, tokens: first..<index)
+        }
+    }
+}
+
+extension Document {
+    /// A document from the output contract's JSON: text, id, metadata and every layer present.
+    public init(contractJSON bytes: [UInt8]) throws {
+        let object = try JSONDecoder().decode([String: JSONValue].self, from: Data(bytes))
+        guard case .string(let text)? = object["text"] else {
+            throw LayerDecoding.Failure(description: "the document has no \"text\" string")
+        }
+        var metadata = Metadata(id: object["id"]?.stringValue ?? "doc")
+        for (key, value) in object["metadata"]?.objectValue ?? [:] {
+            switch (key, value) {
+            case ("date", .string(let date)): metadata.date = date
+            case ("source", .string(let source)): metadata.source = source
+            case ("title", .string(let title)): metadata.title = title
+            case ("language", .string(let language)): metadata.language = language
+            default: metadata.extra[key] = value
+            }
+        }
+        self.init(text: text, metadata: metadata)
+        let scalarCount = text.unicodeScalars.count
+        // Tokens first: sentences take their token ranges from them.
+        let names = object.keys.filter { !["id", "text", "metadata"].contains($0) }
+            .sorted { ($0 == "tokens" ? 0 : 1, $0) < ($1 == "tokens" ? 0 : 1, $1) }
+        for name in names {
+            try LayerDecoding.apply(LayerName(name), object[name]!, to: &self, scalarCount: scalarCount)
         }
     }
 }

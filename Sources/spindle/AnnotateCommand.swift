@@ -31,6 +31,9 @@ struct AnnotateCommand: ParsableCommand {
     @Option(name: .long, help: "Pipeline name (pipelines/NAME.yaml) or path to a pipeline file.")
     var pipeline = "default"
 
+    @Option(name: .long, help: "Load annotators from this shared-library plugin (repeatable).")
+    var plugin: [String] = []
+
     @Option(name: .long, help: "Output format: jsonl, json (one file per document) or timeml (one .tml per document).")
     var format: OutputFormat = .jsonl
 
@@ -81,7 +84,7 @@ struct AnnotateCommand: ParsableCommand {
     func run() throws {
         let loaded: Pipeline
         do {
-            loaded = try Spindle.pipeline(pipeline)
+            loaded = try Spindle.pipeline(pipeline, plugins: plugin)
         } catch {
             throw fail("\(error)")
         }

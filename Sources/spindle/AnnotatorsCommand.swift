@@ -5,9 +5,12 @@ struct AnnotatorsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "annotators", abstract: "List the registered annotators with what they require, provide and take.")
 
+    @Option(name: .long, help: "Also list the annotators of this shared-library plugin (repeatable).")
+    var plugin: [String] = []
+
     func run() throws {
         let registry: AnnotatorRegistry
-        do { registry = try Spindle.registry() } catch { throw fail("\(error)") }
+        do { registry = try Spindle.registry(loading: plugin) } catch { throw fail("\(error)") }
         for descriptor in registry.all {
             print("\(descriptor.name) \(descriptor.version) — \(descriptor.summary)")
             print("  from:     \(descriptor.origin)")

@@ -1,0 +1,116 @@
+import Foundation
+
+/// The binary model format: a magic string and version, then labels, lexicon, word classes,
+/// transitions and the 16-bit weight table with its scale (see `EntityModel`).
+///
+/// ```
+/// "SPNDLNER" u32 version
+/// u32 hashBits, u32 n, n × string labels
+/// u32 n, n × string lexicon categories, u32 longest entry, u32 n, n × (u64 key, u32 categories),
+/// u32 n, n × u64 prefix
+/// u32 n, n × (u64 key, u8 class) word classes
+/// (tags + 1) × tags × f32 transitions, f32 scale, rows × tags × i16 weights
+/// ```
+/// Strings are u32 length + UTF-8; integers are little-endian; dictionaries are written sorted so the
+/// same model gives the same bytes.
+public enum ModelFile {
+    public static let magic = Array("SPNDLNER".utf8)
+    public static let version: UInt32 = 1
+
+    public static func encode(_ model: EntityModel) -> [UInt8] {
+        var writer = ByteWriter()
+        for byte in magic { writer.append(byte) }
+        writer.append(version)
+        writer.append(UInt32(model.extractor.hashBits))
+        writer.append(UInt32(model.tagSet.labels.count))
+        for label in model.tagSet.labels { writer.append(label) }
+
+        let lexicon = model.extractor.lexicon
+        writer.append(UInt32(lexicon.categories.count))
+        for category in lexicon.categories { writer.append(category) }
+        writer.append(UInt32(lexicon.longest))
+        writer.append(UInt32(lexicon.entries.count))
+        for (key, mask) in lexicon.entries.sorted(by: { $0.key < $1.key }) {
+            writer.append(key)
+            writer.append(mask)
+        }
+        writer.append(UInt32(lexicon.prefixes.count))
+        for key in lexicon.prefixes.sorted() { writer.append(key) }
+
+        let classes = model.extractor.wordClasses.classes
+        writer.append(UInt32(classes.count))
+        for (key, value) in classes.sorted(by: { $0.key < $1.key }) {
+            writer.append(key)
+            writer.append(value)
+        }
+
+        for value in model.transitions { writer.append(value) }
+        writer.append(model.scale)
+        for value in model.weights { writer.append(value) }
+        return writer.bytes
+    }
+
+    public static func decode(_ bytes: [UInt8], path: String) throws(EntityModelError) -> EntityModel {
+        guard bytes.count >= magic.count + 4, Array(bytes[0..<magic.count]) == magic else {
+            throw .notAModel(path: path)
+        }
+        var reader = ByteReader(Array(bytes[magic.count...]))
+        do {
+            let found = try reader.read(UInt32.self)
+            guard found == version else { throw EntityModelError.unsupportedVersion(path: path, found: found, supported: version) }
+            let hashBits = Int(try reader.read(UInt32.self))
+            guard (10...28).contains(hashBits) else { throw EntityModelError.corrupt(path: path, reason: "hash size 2^\(hashBits)") }
+            let labels = try (0..<Int(try reader.read(UInt32.self))).map { _ throws(ByteReader.Overrun) in try reader.readString() }
+            guard !labels.isEmpty, labels.count <= 64 else { throw EntityModelError.corrupt(path: path, reason: "\(labels.count) labels") }
+
+            let categories = try (0..<Int(try reader.read(UInt32.self))).map { _ throws(ByteReader.Overrun) in try reader.readString() }
+            guard categories.count <= 32 else { throw EntityModelError.corrupt(path: path, reason: "\(categories.count) lexicon categories") }
+            let longest = Int(try reader.read(UInt32.self))
+            var entries: [UInt64: UInt32] = [:]
+            let entryCount = Int(try reader.read(UInt32.self))
+            entries.reserveCapacity(entryCount)
+            for _ in 0..<entryCount { entries[try reader.read(UInt64.self)] = try reader.read(UInt32.self) }
+            var prefixes = Set<UInt64>()
+            let prefixCount = Int(try reader.read(UInt32.self))
+            prefixes.reserveCapacity(prefixCount)
+            for _ in 0..<prefixCount { prefixes.insert(try reader.read(UInt64.self)) }
+
+            var classes: [UInt64: UInt8] = [:]
+            let classCount = Int(try reader.read(UInt32.self))
+            classes.reserveCapacity(classCount)
+            for _ in 0..<classCount { classes[try reader.read(UInt64.self)] = try reader.read(UInt8.self) }
+
+            let tagSet = TagSet(labels: labels)
+            let transitions = try (0..<((tagSet.count + 1) * tagSet.count)).map { _ throws(ByteReader.Overrun) in try reader.readFloat() }
+            let scale = try reader.readFloat()
+            let quantized = try reader.readInt16s((1 << hashBits) * tagSet.count)
+            guard reader.isAtEnd else { throw EntityModelError.corrupt(path: path, reason: "unexpected bytes after the weights") }
+            let extractor = FeatureExtractor(
+                hashBits: hashBits,
+                lexicon: Lexicon(categories: categories, entries: entries, prefixes: prefixes, longest: longest),
+                wordClasses: WordClasses(classes: classes))
+            return EntityModel(tagSet: tagSet, extractor: extractor, weights: quantized, scale: scale, transitions: transitions)
+        } catch let error as EntityModelError {
+            throw error
+        } catch let overrun as ByteReader.Overrun {
+            throw .corrupt(path: path, reason: "truncated: needed \(overrun.needed) more bytes at offset \(overrun.offset + magic.count)")
+        } catch {
+            throw .corrupt(path: path, reason: "\(error)")
+        }
+    }
+
+    public static func load(path: String) throws(EntityModelError) -> EntityModel {
+        guard FileManager.default.fileExists(atPath: path) else { throw .missing(path: path) }
+        let data: Data
+        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+            throw .unreadable(path: path, reason: error.localizedDescription)
+        }
+        return try decode([UInt8](data), path: path)
+    }
+
+    public static func save(_ model: EntityModel, path: String) throws(EntityModelError) {
+        do { try Data(encode(model)).write(to: URL(fileURLWithPath: path), options: .atomic) } catch {
+            throw .unwritable(path: path, reason: error.localizedDescription)
+        }
+    }
+}

@@ -1,0 +1,162 @@
+import Foundation
+import SpindleCore
+
+/// One pre-tokenized gold sentence with its entity spans (token indices, half-open).
+public struct GoldEntitySentence: Sendable, Equatable {
+    public struct Mention: Hashable, Sendable {
+        public var start: Int
+        public var end: Int
+        public var label: String
+
+        public init(start: Int, end: Int, label: String) {
+            self.start = start
+            self.end = end
+            self.label = label
+        }
+    }
+
+    public var tokens: [String]
+    public var entities: [Mention]
+
+    public init(tokens: [String], entities: [Mention]) {
+        self.tokens = tokens
+        self.entities = entities
+    }
+}
+
+/// Reads column files of tagged tokens: CoNLL-2003 style IOB1 (`word ... TAG`, wikigold), IOB2 with
+/// an index column (`1<TAB>word<TAB>TAG ...`, Universal NER) and the GMB (`word<TAB>POS<TAB>TAG` with
+/// lower-case types). Blank lines end sentences; `#` comments and `-DOCSTART-` lines are skipped.
+///
+/// `I-X` after anything but `B-X`/`I-X` opens a span, which reads IOB1 and IOB2 alike (the CoNLL
+/// evaluation script does the same). Types are mapped by `labels`; a type mapped to nil is dropped.
+public enum TaggedTokenFile {
+    /// Type names of the supported corpora mapped to Spindle's labels.
+    public static let standardLabels: [String: String?] = [
+        "PER": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC",
+        "per": "PER", "org": "ORG", "geo": "LOC", "gpe": "LOC", "art": "MISC", "eve": "MISC", "nat": "MISC", "tim": nil,
+    ]
+
+    public static func read(path: String, labels: [String: String?] = standardLabels) throws(EvaluationError) -> [GoldEntitySentence] {
+        guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path) }
+        var sentences: [GoldEntitySentence] = []
+        var tokens: [String] = [], tags: [String] = []
+        func finish() {
+            if !tokens.isEmpty { sentences.append(GoldEntitySentence(tokens: tokens, entities: spans(tags, labels: labels))) }
+            tokens = []
+            tags = []
+        }
+        for (number, line) in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            if trimmed.isEmpty { finish(); continue }
+            if trimmed.hasPrefix("#") || trimmed.hasPrefix("-DOCSTART-") { continue }
+            let columns = trimmed.split(whereSeparator: { $0 == "\t" || $0 == " " }).map(String.init)
+            guard columns.count >= 2 else {
+                throw .badLine(path, number + 1, "expected a word and a tag separated by a tab or space")
+            }
+            // Universal NER: index, word, tag, then two more columns.
+            if columns.count >= 3, Int(columns[0]) != nil, isTag(columns[2]) {
+                tokens.append(columns[1])
+                tags.append(columns[2])
+            } else if let tag = columns.last, isTag(tag) {
+                tokens.append(columns[0])
+                tags.append(tag)
+            } else {
+                throw .badLine(path, number + 1, "no IOB tag (O, B-X or I-X) found in `\(trimmed)`")
+            }
+        }
+        finish()
+        return sentences
+    }
+
+    private static func isTag(_ text: String) -> Bool {
+        text == "O" || text.hasPrefix("B-") || text.hasPrefix("I-")
+    }
+
+    static func spans(_ tags: [String], labels: [String: String?]) -> [GoldEntitySentence.Mention] {
+        var spans: [GoldEntitySentence.Mention] = []
+        var open: (start: Int, type: String)?
+        func close(at end: Int) {
+            if let (start, type) = open, let mapped = labels[type] ?? type, !mapped.isEmpty {
+                spans.append(.init(start: start, end: end, label: mapped))
+            }
+            open = nil
+        }
+        for (index, tag) in tags.enumerated() {
+            if tag == "O" { close(at: index); continue }
+            let type = String(tag.dropFirst(2))
+            if tag.hasPrefix("B-") || open?.type != type {
+                close(at: index)
+                open = (index, type)
+            }
+        }
+        close(at: tags.count)
+        return spans
+    }
+}
+
+/// Span-level precision, recall and F1 per label and overall, as the CoNLL script counts them: a
+/// prediction is right only when its label and both ends match a gold span.
+public struct EntityScores: Sendable {
+    public var byLabel: [String: Scores] = [:]
+    public var sentences = 0
+    /// Sentences whose scored predictions differ from the gold: (sentence index, predicted, gold).
+    public var mismatches: [(sentence: Int, predicted: [GoldEntitySentence.Mention], gold: [GoldEntitySentence.Mention])] = []
+
+    public var overall: Scores { byLabel.values.reduce(Scores(), +) }
+}
+
+/// Runs an entity annotator over gold sentences, tokenized as the gold data is.
+public struct EntityEvaluation: Sendable {
+    public let annotator: any Annotator
+    /// Only these labels are scored (predictions of other labels are ignored); nil scores all.
+    public let labels: Set<String>?
+
+    public init(annotator: any Annotator, labels: Set<String>? = nil) {
+        self.annotator = annotator
+        self.labels = labels
+    }
+
+    /// The gold sentence as a document: tokens joined by single spaces, with the gold tokens and one
+    /// sentence set directly, so the annotator sees exactly the gold tokenization.
+    public static func document(for sentence: GoldEntitySentence, id: String) -> Document {
+        var tokens: [Token] = []
+        var offset = 0
+        for word in sentence.tokens {
+            let length = word.unicodeScalars.count
+            tokens.append(Token(start: offset, end: offset + length))
+            offset += length + 1
+        }
+        var document = Document(id: id, text: sentence.tokens.joined(separator: " "))
+        document[Tokens.self] = tokens
+        document[Sentences.self] = [Sentence(Span(start: 0, end: max(0, offset - 1)), tokens: 0..<tokens.count)]
+        return document
+    }
+
+    public func evaluate(_ sentences: [GoldEntitySentence]) throws -> EntityScores {
+        var scores = EntityScores()
+        for (number, sentence) in sentences.enumerated() {
+            var document = Self.document(for: sentence, id: "sentence-\(number + 1)")
+            try annotator.annotate(&document)
+            let tokenAt = Dictionary(uniqueKeysWithValues: document.tokens.enumerated().map { ($1.span.start, $0) })
+            let tokenEnding = Dictionary(uniqueKeysWithValues: document.tokens.enumerated().map { ($1.span.end, $0 + 1) })
+            let predicted = document.entities.compactMap { entity -> GoldEntitySentence.Mention? in
+                guard let start = tokenAt[entity.span.start], let end = tokenEnding[entity.span.end] else {
+                    // An entity that does not start and end on gold token boundaries can match nothing.
+                    return GoldEntitySentence.Mention(start: -1, end: -1, label: entity.label)
+                }
+                return GoldEntitySentence.Mention(start: start, end: end, label: entity.label)
+            }
+            let scored = labels ?? Set(predicted.map(\.label) + sentence.entities.map(\.label))
+            let predictedScored = predicted.filter { scored.contains($0.label) }
+            let goldScored = sentence.entities.filter { scored.contains($0.label) }
+            for label in scored {
+                scores.byLabel[label, default: Scores()].add(predicted: predictedScored.filter { $0.label == label },
+                                                             gold: goldScored.filter { $0.label == label })
+            }
+            if Set(predictedScored) != Set(goldScored) { scores.mismatches.append((number, predictedScored, goldScored)) }
+            scores.sentences += 1
+        }
+        return scores
+    }
+}
