@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+
+/// Builds the example plugin in examples/external-plugin as its own package, loads it into `spindle`
+/// at run time, and checks that broken or foreign libraries are refused with a clear message.
+@Suite(.serialized) struct SharedLibraryPluginTests {
+    func shell(_ command: String, in folder: URL) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = ["-c", command]
+        process.currentDirectoryURL = folder
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
+    }
+
+    @Test(.timeLimit(.minutes(15))) func anExternallyBuiltPluginRunsInAPipeline() throws {
+        let folder = try scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let example = folder.appendingPathComponent("external-plugin")
+        let copied = try shell("cp -R '\(CLI.repository.path)/examples/external-plugin' '\(example.path)'", in: folder)
+        try #require(copied.status == 0, "\(copied.output)")
+        // The copy lives elsewhere, so point its dependency at this checkout.
+        let manifest = example.appendingPathComponent("Package.swift")
+        let text = try String(contentsOf: manifest, encoding: .utf8)
+            .replacingOccurrences(of: "path: \"../..\"", with: "path: \"\(CLI.repository.path)\"")
+        try text.write(to: manifest, atomically: true, encoding: .utf8)
+        let built = try shell("swift build --scratch-path '\(folder.path)/build' 2>&1", in: example)
+        try #require(built.status == 0, "\(built.output.suffix(3000))")
+        let library = folder.appendingPathComponent("build/debug/libHandleTagger.so").path
+        try #require(FileManager.default.fileExists(atPath: library))
+
+        let story = example.appendingPathComponent("story.txt").path
+        let pipeline = example.appendingPathComponent("handles.yaml").path
+        let result = try CLI.run(["annotate", "-q", "--plugin", library, "--pipeline", pipeline, story])
+        #expect(result.status == 0, "\(result.stderr)")
+        let handles = result.lines.first?["handles"] as? [[String: Any]]
+        #expect(handles?.compactMap { $0["text"] as? String } == ["@calderport", "#BridgeVote"])
+        #expect(handles?.compactMap { $0["kind"] as? String } == ["handle", "hashtag"])
+
+        // The same library named in the pipeline file instead of on the command line.
+        let withPlugins = folder.appendingPathComponent("with-plugins.yaml")
+        try "plugins: [\(library)]\nannotators:\n  - tokenize\n  - handles:\n      hashtags: false\n"
+            .write(to: withPlugins, atomically: true, encoding: .utf8)
+        let fromFile = try CLI.run(["annotate", "-q", "--pipeline", withPlugins.path, story])
+        #expect(fromFile.status == 0, "\(fromFile.stderr)")
+        #expect((fromFile.lines.first?["handles"] as? [[String: Any]])?.count == 1)
+
+        let listed = try CLI.run(["annotators", "--plugin", library])
+        #expect(listed.stdout.contains("from:     shared library (\(library))"))
+    }
+
+    @Test func incompatibleAndForeignLibrariesAreRefused() throws {
+        let folder = try scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // A library that claims a plugin interface this spindle does not speak.
+        try """
+        #include <stdint.h>
+        struct future_plugin { uint32_t abi_version; const char *name; };
+        static const struct future_plugin plugin = { 99, "from-the-future" };
+        const void *spindle_plugin_entry(void) { return &plugin; }
+        """.write(to: folder.appendingPathComponent("future.c"), atomically: true, encoding: .utf8)
+        try "int not_a_plugin(void) { return 1; }\n".write(to: folder.appendingPathComponent("foreign.c"), atomically: true, encoding: .utf8)
+        let compiled = try shell("cc -shared -fPIC -o libfuture.so future.c && cc -shared -fPIC -o libforeign.so foreign.c", in: folder)
+        try #require(compiled.status == 0, "\(compiled.output)")
+
+        var result = try CLI.run(["annotate", "--plugin", folder.appendingPathComponent("libfuture.so").path, "samples/articles.jsonl"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("speaks plugin interface 99"))
+        #expect(result.stderr.contains("rebuild the plugin against this Spindle"))
+
+        result = try CLI.run(["annotate", "--plugin", folder.appendingPathComponent("libforeign.so").path, "samples/articles.jsonl"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("is not a Spindle plugin"))
+
+        result = try CLI.run(["annotate", "--plugin", "/no/such/libplugin.so", "samples/articles.jsonl"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("cannot load plugin /no/such/libplugin.so: no such file"))
+
+        try "not an ELF file".write(to: folder.appendingPathComponent("libjunk.so"), atomically: true, encoding: .utf8)
+        result = try CLI.run(["annotate", "--plugin", folder.appendingPathComponent("libjunk.so").path, "samples/articles.jsonl"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("cannot load plugin"))
+    }
+}
