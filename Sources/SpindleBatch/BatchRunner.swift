@@ -90,14 +90,14 @@ public struct BatchRunner: Sendable {
         var progress = BatchProgress()
         progress.bytesTotal = reader.totalBytes()
         let completed = options.resume ? try sink.completedIDs() : []
-        let isSkippable: (String) -> Bool = sink is FolderSink
-            ? { completed.contains(FolderSink.fileName(for: $0)) } : { completed.contains($0) }
-        let queue = WorkQueue(window: options.jobs * 8)
+        let skipping = Skipping(completed: completed, byFileName: sink is FolderSink)
+        // Deep enough that workers never drain it while the reading thread waits for a core (2 cores, 3 threads).
+        let queue = WorkQueue(window: max(64, options.jobs * 32))
         let workers = DispatchGroup()
         for _ in 0..<options.jobs {
             workers.enter()
-            let thread = Thread { [pipeline, writer] in
-                queue.work { document in Self.process(document, pipeline: pipeline, writer: writer) }
+            let thread = Thread { [pipeline, writer, options] in
+                queue.work { item in Self.process(item, pipeline: pipeline, writer: writer, options: options, skipping: skipping) }
                 workers.leave()
             }
             thread.stackSize = 8 << 20
@@ -111,13 +111,19 @@ public struct BatchRunner: Sendable {
         func write(_ results: [WorkResult]) throws {
             for result in results {
                 switch result {
-                case .annotated(let json, let id, let tokens):
+                case .annotated(let json, let id, let tokens, let warnings):
+                    warnings.forEach { report(.warning($0)) }
                     try sink.write(json, id: id)
                     progress.succeeded += 1
                     progress.tokens += tokens
-                case .failed(let failure):
+                case .failed(let failure, let warnings):
+                    warnings.forEach { report(.warning($0)) }
                     progress.failed += 1
                     report(.failure(failure))
+                case .skipped:
+                    progress.skipped += 1
+                case .blank:
+                    break
                 }
             }
             if ContinuousClock.now - lastReport > .milliseconds(200) {
@@ -127,6 +133,8 @@ public struct BatchRunner: Sendable {
             }
         }
 
+        var reader = reader
+        reader.defersParsing = true
         do {
             try reader.forEach { item in
                 if isCancelled() { throw Interrupted() }
@@ -134,22 +142,13 @@ public struct BatchRunner: Sendable {
                 case .failure(let failure):
                     progress.failed += 1
                     report(.failure(BatchFailure(id: failure.id, source: failure.source, reason: failure.reason)))
-                case .document(var document, let warnings, let bytes):
-                    if document.metadata.date == nil { document.metadata.date = options.defaultDate }
+                case .document(let document, let warnings, let bytes):
                     progress.bytesRead += bytes
                     warnings.forEach { report(.warning($0)) }
-                    if options.resume, isSkippable(document.id) {
-                        progress.skipped += 1
-                        return
-                    }
-                    if let limit = options.maxCharacters, document.text.utf8.count > limit,
-                       document.text.unicodeScalars.count > limit {
-                        progress.failed += 1
-                        report(.failure(BatchFailure(id: document.id, source: document.metadata.source ?? document.id,
-                                                     reason: "longer than --max-chars \(limit) characters")))
-                        return
-                    }
-                    try write(queue.submit(document))
+                    try write(queue.submit(.document(document)))
+                case .line(let line):
+                    progress.bytesRead += line.data.count + 1
+                    try write(queue.submit(.line(line)))
                 }
                 try write(queue.ready())
             }
@@ -165,86 +164,135 @@ public struct BatchRunner: Sendable {
         return progress
     }
 
-    private static func process(_ document: Document, pipeline: Pipeline, writer: any DocumentEncoder) -> WorkResult {
-        var document = document
+    /// Everything done per document, on a worker thread: parse (for deferred JSONL lines), skip what an
+    /// earlier run finished, check the size limit, annotate, encode.
+    private static func process(_ item: WorkItem, pipeline: Pipeline, writer: any DocumentEncoder, options: BatchOptions,
+                                skipping: Skipping) -> WorkResult {
+        var document: Document
+        var warnings: [InputWarning] = []
+        switch item {
+        case .document(let ready):
+            document = ready
+        case .line(let line):
+            switch line.parse() {
+            case nil: return .blank
+            case .failure(let failure)?:
+                return .failed(BatchFailure(id: failure.id, source: failure.source, reason: failure.reason), warnings: [])
+            case .document(let parsed, let lineWarnings, _)?:
+                document = parsed
+                warnings = lineWarnings
+            case .line?:
+                return .blank
+            }
+        }
+        if options.resume, skipping.skips(document.id) { return .skipped }
+        if document.metadata.date == nil { document.metadata.date = options.defaultDate }
+        let source = document.metadata.source ?? document.id
+        if let limit = options.maxCharacters, document.text.utf8.count > limit, document.text.unicodeScalars.count > limit {
+            return .failed(BatchFailure(id: document.id, source: source, reason: "longer than --max-chars \(limit) characters"),
+                           warnings: warnings)
+        }
         do {
             try pipeline.annotate(&document)
-            return .annotated(writer.encode(document), id: document.id, tokens: document.tokens.count)
+            return .annotated(writer.encode(document), id: document.id, tokens: document.tokens.count, warnings: warnings)
         } catch {
-            return .failed(BatchFailure(id: document.id, source: document.metadata.source ?? document.id,
-                                        reason: "`\(error.annotator)` failed: \(error.reason)"))
+            return .failed(BatchFailure(id: document.id, source: source, reason: "`\(error.annotator)` failed: \(error.reason)"),
+                           warnings: warnings)
         }
     }
+}
+
+/// Ids an earlier run finished, compared the way the sink names its files.
+struct Skipping: Sendable {
+    let completed: Set<String>
+    let byFileName: Bool
+
+    func skips(_ id: String) -> Bool { completed.contains(byFileName ? FolderSink.fileName(for: id) : id) }
+}
+
+enum WorkItem: Sendable {
+    case document(Document)
+    case line(JSONLine)
 }
 
 private struct Interrupted: Error {}
 
 enum WorkResult: Sendable {
-    case annotated([UInt8], id: String, tokens: Int)
-    case failed(BatchFailure)
+    case annotated([UInt8], id: String, tokens: Int, warnings: [InputWarning])
+    case failed(BatchFailure, warnings: [InputWarning])
+    case skipped
+    case blank
 }
 
 /// Documents waiting for a worker, and results waiting to be written in order. The reader may run at
 /// most `window` documents ahead of the writer, which bounds memory.
+///
+/// Workers and the reading thread wake each other with semaphores, one wake-up per event, rather than
+/// a broadcast that wakes every thread for every document.
 final class WorkQueue: @unchecked Sendable {
-    // Everything below is guarded by `condition`.
-    private let condition = NSCondition()
-    private var pending: [(Int, Document)] = []
+    // Everything below `lock` is guarded by it.
+    private let lock = NSLock()
+    private let itemsReady = DispatchSemaphore(value: 0)
+    private let resultReady = DispatchSemaphore(value: 0)
+    private var pending: [(Int, WorkItem)] = []
     private var pendingHead = 0
     private var results: [Int: WorkResult] = [:]
     private var submitted = 0
     private var written = 0
     private var closed = false
+    private var readerWaiting = false
+    private var workers = 0
     private let window: Int
 
     init(window: Int) { self.window = window }
 
     /// Queues a document; waits while the window is full, and returns results ready to write in order.
-    func submit(_ document: Document) -> [WorkResult] {
-        condition.lock()
-        defer { condition.unlock() }
-        pending.append((submitted, document))
-        submitted += 1
-        condition.broadcast()
-        var ready = takeReady()
-        while submitted - written >= window {
-            condition.wait()
-            ready += takeReady()
+    func submit(_ item: WorkItem) -> [WorkResult] {
+        lock.withLock {
+            pending.append((submitted, item))
+            submitted += 1
         }
-        return ready
+        itemsReady.signal()
+        return collect { submitted - written >= window }
     }
 
     /// Results ready to write in order, without waiting.
     func ready() -> [WorkResult] {
-        condition.lock()
-        defer { condition.unlock() }
-        return takeReady()
+        lock.withLock { takeReady() }
     }
 
     /// Drops documents no worker has started (after Ctrl-C).
     func cancelPending() {
-        condition.lock()
-        submitted -= pending.count - pendingHead
-        pending.removeAll()
-        pendingHead = 0
-        closed = true
-        condition.broadcast()
-        condition.unlock()
+        lock.withLock {
+            submitted -= pending.count - pendingHead
+            pending.removeAll()
+            pendingHead = 0
+        }
     }
 
-    /// Closes the queue and waits for every result, returning them in order. After a cancel, stops at
-    /// the first gap so output stays an in-order prefix of the input.
+    /// Closes the queue and waits for every result, returning them in order.
     func finish() -> [WorkResult] {
-        condition.lock()
-        defer { condition.unlock() }
-        closed = true
-        condition.broadcast()
-        var ready = takeReady()
-        while written < submitted {
-            condition.wait()
-            ready += takeReady()
+        let count = lock.withLock {
+            closed = true
+            return workers
         }
-        return ready
+        for _ in 0..<max(count, 1) { itemsReady.signal() }
+        return collect { written < submitted }
+    }
+
+    /// Takes ready results, waiting for more while `mustWait` holds.
+    private func collect(while mustWait: () -> Bool) -> [WorkResult] {
+        var ready: [WorkResult] = []
+        while true {
+            let waiting: Bool = lock.withLock {
+                ready += takeReady()
+                guard mustWait() else { return false }
+                readerWaiting = true
+                return true
+            }
+            guard waiting else { return ready }
+            resultReady.wait()
+        }
     }
 
     private func takeReady() -> [WorkResult] {
@@ -257,25 +305,35 @@ final class WorkQueue: @unchecked Sendable {
     }
 
     /// A worker's loop: take a document, process it outside the lock, store the result.
-    func work(_ process: (Document) -> WorkResult) {
-        condition.lock()
+    func work(_ process: (WorkItem) -> WorkResult) {
+        lock.withLock { workers += 1 }
         while true {
-            while pendingHead == pending.count, !closed { condition.wait() }
-            if pendingHead == pending.count {
-                condition.unlock()
-                return
+            itemsReady.wait()
+            let next: (Int, WorkItem)? = lock.withLock {
+                guard pendingHead < pending.count else { return nil }
+                let item = pending[pendingHead]
+                pendingHead += 1
+                if pendingHead > 1024, pendingHead * 2 > pending.count {
+                    pending.removeFirst(pendingHead)
+                    pendingHead = 0
+                }
+                return item
             }
-            let (sequence, document) = pending[pendingHead]
-            pendingHead += 1
-            if pendingHead > 1024, pendingHead * 2 > pending.count {
-                pending.removeFirst(pendingHead)
-                pendingHead = 0
+            guard let (sequence, item) = next else {
+                // Woken with nothing to do: the queue was closed (or its items cancelled).
+                if lock.withLock({ closed }) {
+                    itemsReady.signal()  // pass the wake-up on to the next worker
+                    return
+                }
+                continue
             }
-            condition.unlock()
-            let result = process(document)
-            condition.lock()
-            results[sequence] = result
-            condition.broadcast()
+            let result = process(item)
+            let wake: Bool = lock.withLock {
+                results[sequence] = result
+                defer { readerWaiting = false }
+                return readerWaiting
+            }
+            if wake { resultReady.signal() }
         }
     }
 }

@@ -6,6 +6,9 @@ import SpindleCore
 public enum InputItem: Sendable {
     /// `bytes`: how much input it took, for progress estimates.
     case document(Document, warnings: [InputWarning], bytes: Int)
+    /// A JSONL line not parsed yet (when the reader is asked to defer parsing, so that a batch's worker
+    /// threads parse in parallel instead of the one thread that reads).
+    case line(JSONLine)
     case failure(InputFailure)
 }
 
@@ -45,12 +48,17 @@ public struct InputReader: Sendable {
     /// against the file name.
     public var patterns: [String]
 
+    /// Hand out JSONL lines unparsed (`InputItem.line`) for the consumer to parse.
+    public var defersParsing: Bool
+
     public static let defaultPatterns = ["*.txt", "*.jsonl", "*.jsonl.gz"]
 
-    public init(inputs: [String], maxBytes: Int = 1 << 30, patterns: [String] = InputReader.defaultPatterns) {
+    public init(inputs: [String], maxBytes: Int = 1 << 30, patterns: [String] = InputReader.defaultPatterns,
+                defersParsing: Bool = false) {
         self.inputs = inputs
         self.maxBytes = maxBytes
         self.patterns = patterns
+        self.defersParsing = defersParsing
     }
 
     /// Bytes in all inputs, or nil when one is standard input.
@@ -94,12 +102,12 @@ public struct InputReader: Sendable {
         for file in try files() {
             if file == "-" {
                 let stdin = FileHandle.standardInput
-                try JSONLinesReader(source: "<stdin>", defaultID: "stdin", maxBytes: maxBytes)
+                try JSONLinesReader(source: "<stdin>", defaultID: "stdin", maxBytes: maxBytes, defersParsing: defersParsing)
                     .read(next: { stdin.readData(ofLength: 1 << 20) }, body)
             } else if file.hasSuffix(".jsonl.gz") || file.hasSuffix(".jsonl") {
                 let stem = URL(fileURLWithPath: file).lastPathComponent
                     .replacingOccurrences(of: ".jsonl.gz", with: "").replacingOccurrences(of: ".jsonl", with: "")
-                let reader = JSONLinesReader(source: file, defaultID: stem, maxBytes: maxBytes)
+                let reader = JSONLinesReader(source: file, defaultID: stem, maxBytes: maxBytes, defersParsing: defersParsing)
                 // zlib reads plain files as they are, so one path serves .jsonl and .jsonl.gz.
                 guard let stream = GzipReader(path: file) else {
                     try body(.failure(InputFailure(source: file, reason: "cannot open for reading")))
@@ -137,30 +145,53 @@ public struct InputReader: Sendable {
 
 /// JSON Lines with one document per line: `{"id": …, "text": …, "date": "YYYY-MM-DD", …}`. Keys other
 /// than `id` and `text` become metadata. A bad line is reported with its line number and skipped.
-struct JSONLinesReader {
+/// One line of a JSONL input, with what is needed to parse it later and name it in messages.
+public struct JSONLine: Sendable {
+    public let data: Data
+    public let number: Int
+    let reader: JSONLinesReader
+
+    /// The document of this line, a failure, or nil for a blank line.
+    public func parse() -> InputItem? { reader.parse(data, line: number) }
+}
+
+struct JSONLinesReader: Sendable {
     let source: String
     let defaultID: String
     let maxBytes: Int
+    var defersParsing = false
+
+    /// A line as an item: parsed now, or handed out to be parsed by the consumer.
+    private func item(_ line: Data, number: Int) -> InputItem? {
+        guard defersParsing else { return parse(line, line: number) }
+        return .line(JSONLine(data: line, number: number, reader: self))
+    }
 
     func read(next: () throws -> Data, _ body: (InputItem) throws -> Void) throws {
-        var buffer = Data()
+        var buffer: [UInt8] = []
         var lineNumber = 0
         var atEnd = false
         while !atEnd {
             let chunk = try next()
-            if chunk.isEmpty { atEnd = true } else { buffer.append(chunk) }
-            var lineStart = buffer.startIndex
-            while let newline = buffer[lineStart...].firstIndex(of: 0x0A) {
-                lineNumber += 1
-                if let item = parse(buffer[lineStart..<newline], line: lineNumber) { try body(item) }
-                lineStart = buffer.index(after: newline)
+            if chunk.isEmpty { atEnd = true } else { buffer.append(contentsOf: chunk) }
+            // Lines are found with memchr on the raw bytes: this loop runs on the one reading thread.
+            var lines: [Range<Int>] = []
+            buffer.withUnsafeBytes { bytes in
+                var start = 0
+                while start < bytes.count,
+                      let found = memchr(bytes.baseAddress! + start, 0x0A, bytes.count - start) {
+                    let newline = bytes.baseAddress!.distance(to: UnsafeRawPointer(found))
+                    lines.append(start..<newline)
+                    start = newline + 1
+                }
+                if atEnd, start < bytes.count { lines.append(start..<bytes.count) }
             }
-            if atEnd, lineStart < buffer.endIndex {
+            for range in lines {
                 lineNumber += 1
-                if let item = parse(buffer[lineStart...], line: lineNumber) { try body(item) }
-                lineStart = buffer.endIndex
+                if let item = item(Data(buffer[range]), number: lineNumber) { try body(item) }
             }
-            buffer = Data(buffer[lineStart...])
+            let consumed = lines.last.map { atEnd ? buffer.count : $0.upperBound + 1 } ?? (atEnd ? buffer.count : 0)
+            buffer.removeFirst(min(consumed, buffer.count))
         }
     }
 

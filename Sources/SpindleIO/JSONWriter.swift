@@ -30,7 +30,7 @@ public struct DocumentJSONWriter: DocumentEncoder {
         var cursor = ScalarCursor(index: index)
         for name in LayerName.builtIn + document.layers.names.filter({ !LayerName.builtIn.contains($0) })
         where document.has(name) && !excludedLayers.contains(name) {
-            out.raw(",\""); out.raw(name.rawValue); out.raw("\":")
+            out.raw(",\""); out.text(name.rawValue); out.raw("\":")
             out.layer(name, of: document, cursor: &cursor, index: index)
         }
         out.raw("}")
@@ -95,9 +95,33 @@ struct JSONBuffer {
         string.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
-    mutating func raw(_ string: String) { bytes.append(contentsOf: string.utf8) }
+    mutating func text(_ string: String) { bytes.append(contentsOf: string.utf8) }
 
-    mutating func int(_ value: Int) { bytes.append(contentsOf: String(value).utf8) }
+    /// Digits written straight into the buffer: offsets are most of a token-heavy document's output.
+    mutating func int(_ value: Int) {
+        if value < 0 {
+            bytes.append(0x2D)
+            int(-value)
+            return
+        }
+        if value < 10 {
+            bytes.append(0x30 + UInt8(value))
+            return
+        }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        var rest = value
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            while rest > 0 {
+                buffer[19 - count] = 0x30 + UInt8(rest % 10)
+                rest /= 10
+                count += 1
+            }
+            bytes.append(contentsOf: buffer[(20 - count)...])
+        }
+    }
 
     mutating func string(_ value: String) {
         var value = value
@@ -208,7 +232,7 @@ struct JSONBuffer {
         case .null: raw("null")
         case .bool(let flag): raw(flag ? "true" : "false")
         case .int(let number): int(number)
-        case .double(let number): raw(number.isFinite ? "\(number)" : "null")
+        case .double(let number): text(number.isFinite ? "\(number)" : "null")
         case .string(let text): string(text)
         case .array(let items):
             raw("[")
