@@ -63,6 +63,15 @@ final class ChildProcess {
 
     var isRunning: Bool { process.isRunning }
 
+    /// The failure of a child that exits within `seconds` of starting (a missing script, a bad flag).
+    func exitedEarly(within seconds: Double) -> Failure? {
+        let deadline = Date().addingTimeInterval(seconds)
+        while process.isRunning, Date() < deadline { usleep(10_000) }
+        guard !process.isRunning else { return nil }
+        usleep(20_000)  // let the last of its standard error arrive
+        return .exited(process.terminationStatus, errors.text)
+    }
+
     func stop() {
         if process.isRunning {
             process.terminate()

@@ -52,24 +52,36 @@ public struct SubprocessAnnotator: Annotator {
         self.requires = Set(options.requires.map { LayerName($0) })
         self.provides = Set(options.provides.map { LayerName($0) })
         self.pool = ChildPool(command: options.command, directory: directory)
-        // Start one child now so a missing program is reported when the pipeline loads.
+        // Start one child now, and give it a moment: a missing program or script is reported when the
+        // pipeline loads, not once per document.
         do {
-            try pool.release(pool.acquire())
+            let child = try pool.acquire()
+            if let failure = child.exitedEarly(within: 0.3) { throw failure }
+            pool.release(child)
         } catch {
             throw .annotatorFailedToLoad(annotator: "external", reason: "`\(options.command.joined(separator: " "))` \(error)", location: nil)
         }
     }
 
     public func annotate(_ document: inout Document) throws {
+        let command = options.command.joined(separator: " ")
+        if let reason = pool.givenUp {
+            throw AnnotationError("`\(command)` failed \(ChildPool.failureLimit) times in a row, so it is not restarted again: \(reason)")
+        }
         let request = DocumentJSONWriter().encode(document)
-        let child = try pool.acquire()
         let reply: [UInt8]
+        let child: ChildProcess
+        var started: ChildProcess?
         do {
+            child = try pool.acquire()
+            started = child
             reply = try child.exchange(request, timeout: options.timeout)
         } catch {
-            child.stop()
-            throw AnnotationError("`\(options.command.joined(separator: " "))` \(error)")
+            started?.stop()
+            pool.recordFailure("\(error)")
+            throw AnnotationError("`\(command)` \(error)")
         }
+        pool.recordSuccess()
         do {
             let layers = try JSONDecoder().decode([String: JSONValue].self, from: Data(reply))
             let scalarCount = document.text.unicodeScalars.count
@@ -95,6 +107,11 @@ final class ChildPool: @unchecked Sendable {
     private let directory: String
     private let lock = NSLock()
     private var idle: [ChildProcess] = []
+    private var consecutiveFailures = 0
+    private var lastFailure = ""
+    /// Children that crash or hang this many documents in a row are not restarted any more: the rest of
+    /// the batch fails fast instead of paying a start-up (or a timeout) per document.
+    static let failureLimit = 5
 
     init(command: [String], directory: String) {
         self.command = command
@@ -105,6 +122,19 @@ final class ChildPool: @unchecked Sendable {
         if let child = lock.withLock({ idle.popLast() }), child.isRunning { return child }
         return try ChildProcess(command: command, directory: directory)
     }
+
+    var givenUp: String? {
+        lock.withLock { consecutiveFailures >= Self.failureLimit ? lastFailure : nil }
+    }
+
+    func recordFailure(_ reason: String) {
+        lock.withLock {
+            consecutiveFailures += 1
+            lastFailure = reason
+        }
+    }
+
+    func recordSuccess() { lock.withLock { consecutiveFailures = 0 } }
 
     func release(_ child: ChildProcess) {
         guard child.isRunning else { return }

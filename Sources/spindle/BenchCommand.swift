@@ -44,14 +44,20 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .customLong("save-text"), help: "Also write the benchmark documents to this JSONL file.")
     var saveText: String?
 
+    @Flag(name: .customLong("append-noop"), help: "Add an in-process annotator that does nothing, to measure per-step overhead.")
+    var appendNoop = false
+
     func validate() throws {
         guard repeats >= 1 else { throw ValidationError("--repeat must be at least 1") }
         guard sizeMB > 0 else { throw ValidationError("--size-mb must be positive") }
     }
 
     func run() throws {
-        let loaded: Pipeline
+        var loaded: Pipeline
         do { loaded = try Spindle.pipeline(pipeline) } catch { throw fail("\(error)") }
+        if appendNoop {
+            loaded = try Pipeline(name: loaded.name, steps: loaded.steps + [.init(name: "noop", annotator: NoOpAnnotator())])
+        }
         let texts = try documents()
         let bytes = texts.reduce(0) { $0 + $1.utf8.count }
         let ids = texts.indices.map { "bench-\($0)" }
@@ -420,3 +426,10 @@ private func decimal(_ value: Int) -> String {
 private func fixed(_ value: Double, _ places: Int) -> String { String(format: "%.\(places)f", value) }
 
 private func millions(_ perSecond: Double) -> String { fixed(perSecond / 1e6, 2) + " M/s" }
+
+/// Does nothing: what a pipeline step costs by itself.
+private struct NoOpAnnotator: Annotator {
+    var requires: Set<LayerName> { [.tokens] }
+    var provides: Set<LayerName> { [] }
+    func annotate(_ document: inout Document) throws {}
+}
