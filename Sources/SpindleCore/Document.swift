@@ -19,6 +19,17 @@ public struct Metadata: Hashable, Sendable {
         self.extra = extra
     }
 
+    /// Sets a field read from input: the named ones when they are strings, anything else into `extra`.
+    public mutating func set(_ key: String, _ value: JSONValue) {
+        switch (key, value) {
+        case ("date", .string(let date)): self.date = date
+        case ("source", .string(let source)): self.source = source
+        case ("title", .string(let title)): self.title = title
+        case ("language", .string(let language)): self.language = language
+        default: extra[key] = value
+        }
+    }
+
     /// Every field except `id` as one JSON object, the form the output contract uses.
     public var fields: [String: JSONValue] {
         var fields = extra

@@ -222,13 +222,7 @@ struct JSONLinesReader: Sendable {
         }
         var metadata = Metadata(id: id)
         for (key, value) in object where key != "id" && key != "text" {
-            switch (key, value) {
-            case ("date", .string(let date)): metadata.date = date
-            case ("source", .string(let source)): metadata.source = source
-            case ("title", .string(let title)): metadata.title = title
-            case ("language", .string(let language)): metadata.language = language
-            default: metadata.extra[key] = value
-            }
+            metadata.set(key, value)
         }
         return .document(Document(text: text, metadata: metadata), warnings: warnings, bytes: line.count + 1)
     }

@@ -83,13 +83,7 @@ extension Document {
         }
         var metadata = Metadata(id: object["id"]?.stringValue ?? "doc")
         for (key, value) in object["metadata"]?.objectValue ?? [:] {
-            switch (key, value) {
-            case ("date", .string(let date)): metadata.date = date
-            case ("source", .string(let source)): metadata.source = source
-            case ("title", .string(let title)): metadata.title = title
-            case ("language", .string(let language)): metadata.language = language
-            default: metadata.extra[key] = value
-            }
+            metadata.set(key, value)
         }
         self.init(text: text, metadata: metadata)
         let scalarCount = text.unicodeScalars.count

@@ -4,20 +4,6 @@ import Testing
 /// Runs the walk-through of docs/writing-annotators.md in a copy of the repository: scaffold a plugin,
 /// run its generated tests, and use it from its pipeline file.
 @Suite struct ScaffoldTests {
-    func shell(_ command: String, in folder: URL) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = ["-c", command]
-        process.currentDirectoryURL = folder
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
-    }
-
     @Test(.timeLimit(.minutes(20))) func theWalkthroughWorksAsWritten() throws {
         let guide = try String(contentsOf: CLI.repository.appendingPathComponent("docs/writing-annotators.md"), encoding: .utf8)
         let block = try #require(guide.components(separatedBy: "```sh walkthrough\n").dropFirst().first?

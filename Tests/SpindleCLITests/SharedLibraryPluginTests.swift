@@ -4,20 +4,6 @@ import Testing
 /// Builds the example plugin in examples/external-plugin as its own package, loads it into `spindle`
 /// at run time, and checks that broken or foreign libraries are refused with a clear message.
 @Suite(.serialized) struct SharedLibraryPluginTests {
-    func shell(_ command: String, in folder: URL) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = ["-c", command]
-        process.currentDirectoryURL = folder
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
-    }
-
     @Test(.timeLimit(.minutes(15))) func anExternallyBuiltPluginRunsInAPipeline() throws {
         let folder = try scratchFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
