@@ -8,7 +8,7 @@ import SpindleCore
 struct UTF16Text {
     let units: [UInt16]
     /// Whether any scalar lies beyond the BMP; most text has none, and then the offsets agree.
-    private let hasSurrogates: Bool
+    let hasSurrogates: Bool
 
     init(_ text: String) {
         if let (units, hasSurrogates) = text.utf8.withContiguousStorageIfAvailable(Self.transcode) {
