@@ -73,7 +73,12 @@ public struct Tokenizer: Annotator {
                 var segmentStart = 0
                 for index in 0..<ends.count {
                     if CharacterClass.isWhitespace(text[segmentStart]) {
-                        if chunkStart >= 0 {
+                        if chunkStart >= 0, index - firstSegment == 1, Self.isPlainWord(text, chunkStart, segmentStart) {
+                            // Most chunks are one ICU segment of ASCII letters: nothing for the refiner to do.
+                            output.append(Int32(chunkStart))
+                            output.append(Int32(segmentStart))
+                            chunkStart = -1
+                        } else if chunkStart >= 0 {
                             refiner.emitChunk(chunkStart, segmentStart, segmentEnds: UnsafeBufferPointer(rebasing: ends[firstSegment..<index]),
                                               into: &output)
                             chunkStart = -1
@@ -103,6 +108,12 @@ public struct Tokenizer: Annotator {
 }
 
 extension Tokenizer {
+    @inline(__always)
+    static func isPlainWord(_ text: UnsafeBufferPointer<UInt16>, _ start: Int, _ end: Int) -> Bool {
+        for index in start..<end where !CharacterClass.isASCIILetter(text[index]) { return false }
+        return true
+    }
+
     /// The registry entry for `tokenize`.
     public static let descriptor = AnnotatorDescriptor(
         name: "tokenize",
