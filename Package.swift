@@ -6,7 +6,7 @@ import PackageDescription
 /// a test fails when this list and the folders disagree. (The list is literal, not read from the disk,
 /// because SwiftPM caches manifests by their text and would miss a new folder.) The `Spindle` module
 /// depends on every plugin and a build tool generates the code that registers them: nothing else to edit.
-let pluginFolders = ["Dates", "Entities", "Keywords"]
+let pluginFolders = ["Dates", "Entities", "Keywords", "Quotes"]
 let pluginTargets: [Target] = pluginFolders.flatMap { folder -> [Target] in
     [
         .target(name: "Spindle\(folder)", dependencies: ["SpindleCore"], path: "Plugins/\(folder)/Sources"),

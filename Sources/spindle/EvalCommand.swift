@@ -7,7 +7,7 @@ struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
         abstract: "Score annotators against gold data.",
-        subcommands: [EvalSentences.self, EvalTokens.self, EvalDates.self, EvalEntities.self]
+        subcommands: [EvalSentences.self, EvalTokens.self, EvalDates.self, EvalEntities.self, EvalQuotes.self]
     )
 }
 

@@ -1,0 +1,310 @@
+import SpindleCore
+
+/// A name that can speak: an entity from the `entities` layer or, in a pipeline without one, a run of
+/// capitalized words.
+struct Mention {
+    enum Kind { case person, organization, place, other, unknown }
+    enum Gender { case male, female }
+
+    var tokens: Range<Int>
+    var kind: Kind
+    /// The fullest name of the same entity in the document.
+    var canonical: String
+
+    var canSpeak: Bool { kind != .other }
+    var isPerson: Bool { kind == .person || kind == .unknown }
+    var isGroup: Bool { kind == .organization || kind == .place || kind == .unknown }
+}
+
+/// Every speaker-like mention of a document, with the fullest name and the gender the text gives each
+/// person. Names and genders are worked out on first use: most mentions never speak.
+final class Mentions {
+    let all: [Mention]
+    private let text: QuoteText
+    private let names: GivenNames
+    /// For each token, the mention that ends or starts there.
+    private let endingAt: [Int: Int]
+    private let startingAt: [Int: Int]
+    /// Every person-like name in the document, word by word in lower case, with its spelling.
+    private let people: [(words: [String], name: String)]
+    private var fullestNames: [String: String] = [:]
+    /// Runs of capitalized words, titles left out, whether tagged or not.
+    private let capitalRuns: [Range<Int>]
+    private lazy var genders: [String: Mention.Gender] = votedGenders()
+
+    init(text: QuoteText, entities: [Entity]?, names: GivenNames) {
+        self.text = text
+        self.names = names
+        let capitals = Self.fromCapitals(text: text)
+        var found = capitals
+        if let entities {
+            // Entities, plus the capitalized words the tagger missed that repeat a tagged person's name
+            // ("Lukashenko appeared defiant" when only "Alexander Lukashenko" was tagged).
+            found = Self.fromEntities(entities, text: text)
+            let tagged = found.filter { $0.kind == .person }
+            let taggedWords = tagged.map { Self.words($0.canonical) }
+            var covered = [Bool](repeating: false, count: text.count)
+            for mention in found { for token in mention.tokens { covered[token] = true } }
+            for run in capitals where !run.tokens.contains(where: { covered[$0] }) {
+                let words = Array(text.lower[run.tokens])
+                if let person = taggedWords.firstIndex(where: { Self.contains($0, words) }) {
+                    found.append(Mention(tokens: run.tokens, kind: .person, canonical: tagged[person].canonical))
+                }
+            }
+            found.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
+        }
+        // Names inside quotes are what the speaker talks about, never the speaker.
+        all = found.filter { text.quoteOf[$0.tokens.lowerBound] == nil }
+        capitalRuns = capitals.map(\.tokens)
+        var seen = Set<String>()
+        people = (capitals + all).filter { $0.isPerson && seen.insert($0.canonical).inserted }.map { (Self.words($0.canonical), $0.canonical) }
+        var endingAt: [Int: Int] = [:], startingAt: [Int: Int] = [:]
+        for (number, mention) in all.enumerated() {
+            endingAt[mention.tokens.upperBound - 1] = number
+            startingAt[mention.tokens.lowerBound] = number
+        }
+        self.endingAt = endingAt
+        self.startingAt = startingAt
+    }
+
+    func ending(at token: Int) -> Int? { endingAt[token] }
+    func starting(at token: Int) -> Int? { startingAt[token] }
+
+    /// A mention's name: for a person, the fullest form the document gives, tagged or not ("Verrier" →
+    /// "Anatole Verrier" when the tagger found only the surname).
+    func name(of mention: Mention) -> String {
+        guard mention.isPerson else { return mention.canonical }
+        let name = fullest(mention.canonical) ?? mention.canonical
+        // A tagger that took the title in ("Cllr Owen Pritchard") still names the person without it.
+        var words = name.split(separator: " ")
+        while words.count > 1, Titles.isTitle(words[0].lowercased()) { words.removeFirst() }
+        return words.joined(separator: " ")
+    }
+
+    /// The latest capitalized name before `index` whose last word is `head` ("Coastal Forecast Centre"
+    /// for "the centre"), tagged or not.
+    func institution(named head: String, before index: Int) -> String? {
+        capitalRuns.last { $0.upperBound <= index && $0.count > 1 && text.lower[$0.upperBound - 1] == head && text.quoteOf[$0.lowerBound] == nil }
+            .map { text.text($0) }
+    }
+
+    func gender(of mention: Mention) -> Mention.Gender? { genders[name(of: mention)] }
+
+    /// The longest person-like name in the document that contains `name`'s words, in its own spelling.
+    func fullest(_ name: String) -> String? {
+        if let known = fullestNames[name] { return known.isEmpty ? nil : known }
+        let words = Self.words(name)
+        let found = people.filter { $0.words.count > words.count && Self.contains($0.words, words) }.max { $0.words.count < $1.words.count }?.name
+        fullestNames[name] = found ?? ""
+        return found
+    }
+
+    private static func fromEntities(_ entities: [Entity], text: QuoteText) -> [Mention] {
+        var mentions: [Mention] = []
+        var cursor = 0
+        for entity in entities {
+            while cursor < text.count, text.spans[cursor].end <= entity.span.start { cursor += 1 }
+            var end = cursor
+            while end < text.count, text.spans[end].start < entity.span.end { end += 1 }
+            guard end > cursor else { continue }
+            // A capitalized dateline ("ASHBY, Nov 20 -") tagged as a person is a place, and a "person"
+            // whose name ends in "Logistics" or "Council" is an organization.
+            let shouted = entity.label == "PER" && text.words[cursor..<end].allSatisfy { $0.count > 3 && $0.uppercased() == $0 }
+            let institutional = entity.label == "PER" && end - cursor > 1 && Titles.institutions.contains(text.lower[end - 1])
+            let kind: Mention.Kind = switch entity.label {
+            case "PER" where shouted: .place
+            case "PER" where institutional: .organization
+            case "PER": .person
+            case "ORG": .organization
+            case "LOC": .place
+            default: .other
+            }
+            mentions.append(Mention(tokens: cursor..<end, kind: kind, canonical: entity.canonical ?? ""))
+        }
+        for index in mentions.indices where mentions[index].canonical.isEmpty {
+            mentions[index].canonical = text.words[mentions[index].tokens].joined(separator: " ")
+        }
+        return mentions
+    }
+
+    /// Without an entity layer: runs of capitalized words, titles dropped, named by the longest run
+    /// that contains them ("Verrier" → "Anatole Verrier"). A capitalized word that opens a sentence
+    /// counts only when the text never writes it in lower case.
+    private static func fromCapitals(text: QuoteText) -> [Mention] {
+        func writtenInLowerCase(_ index: Int) -> Bool { text.isWrittenInLowerCase(index) }
+        var runs: [Range<Int>] = []
+        var index = 0
+        while index < text.count {
+            guard text.isCapitalized(index), text.isWord(index), text.quoteOf[index] == nil else { index += 1; continue }
+            var end = index + 1
+            while end < text.count, text.quoteOf[end] == nil,
+                  text.isCapitalized(end) && text.isWord(end) || Self.nameJoiners.contains(text.words[end]) && end + 1 < text.count && text.isCapitalized(end + 1) {
+                end += 1
+            }
+            // After the last title: "Varnesian Foreign Minister Ilona Varga-Pesti" is "Ilona Varga-Pesti".
+            var start = (index..<(end - 1)).last { Titles.isTitle(text.lower[$0]) }.map { $0 + 1 } ?? index
+            while start < end, Self.notNames.contains(text.lower[start])
+                    || start == text.sentences[text.sentenceOf[start]].lowerBound && writtenInLowerCase(start) {
+                start += 1
+            }
+            if start < end { runs.append(start..<end) }
+            index = end
+        }
+        let keys = runs.map { Array(text.lower[$0]) }
+        var byWord: [String: [Int]] = [:]
+        for (number, key) in keys.enumerated() where key.count > 1 {
+            for word in Set(key) { byWord[word, default: []].append(number) }
+        }
+        return runs.indices.map { number in
+            var best = number
+            for other in byWord[keys[number][0]] ?? [] where keys[other].count > keys[best].count && contains(keys[other], keys[number]) {
+                best = other
+            }
+            return Mention(tokens: runs[number], kind: .unknown, canonical: text.text(runs[best]))
+        }
+    }
+
+    private static func words(_ name: String) -> [String] { name.lowercased().split(separator: " ").map(String.init) }
+
+    /// Whether `shorter` occurs in `longer` as a contiguous run of words.
+    static func contains(_ longer: [String], _ shorter: [String]) -> Bool {
+        guard !shorter.isEmpty, shorter.count <= longer.count else { return false }
+        search: for start in 0...(longer.count - shorter.count) {
+            for offset in shorter.indices where longer[start + offset] != shorter[offset] { continue search }
+            return true
+        }
+        return false
+    }
+
+    private static let nameJoiners: Set<String> = ["de", "van", "von", "der", "al", "bin", "da", "di", "-"]
+    /// Capitalized words that start sentences rather than names.
+    private static let notNames: Set<String> = [
+        "the", "a", "an", "but", "and", "in", "on", "at", "it", "he", "she", "they", "we", "i", "this", "that",
+        "later", "earlier", "then", "meanwhile", "however", "still", "yet", "so", "also", "after", "before", "when",
+        "while", "since", "as", "if", "although", "though", "for", "from", "with", "without", "by", "during", "under",
+        "over", "to", "of", "about", "asked", "speaking", "according", "now", "today", "yesterday", "there", "here",
+        "his", "her", "its", "their", "our", "my", "your", "these", "those", "some", "many", "most", "all", "both",
+        "other", "another", "each", "every", "no", "not", "only", "even", "just", "instead", "indeed", "despite",
+        "because", "unlike", "like", "once", "what", "why", "how", "who", "where", "which", "last", "next",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+        "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    ]
+
+    /// Honorifics and role nouns settle a person's gender; otherwise the given-name list does, and
+    /// failing that the pronouns that follow the person's mentions vote.
+    private func votedGenders() -> [String: Mention.Gender] {
+        var votes: [String: (male: Int, female: Int)] = [:]
+        func vote(_ mention: Mention, _ gender: Mention.Gender, weight: Int) {
+            let key = name(of: mention)
+            var count = votes[key] ?? (0, 0)
+            if gender == .male { count.male += weight } else { count.female += weight }
+            votes[key] = count
+        }
+        for mention in all where mention.isPerson {
+            let before = mention.tokens.lowerBound - 1
+            if before >= 0, let gender = Titles.gender(of: text.lower[before]) { vote(mention, gender, weight: 10) }
+            let given = name(of: mention).prefix { $0 != " " }
+            if let gender = names.gender(of: String(given)) { vote(mention, gender, weight: 3) }
+        }
+        var lastPerson: Mention?
+        var lastSentence = -1
+        for index in 0..<text.count {
+            if let number = startingAt[index], all[number].isPerson {
+                lastPerson = all[number]
+                lastSentence = text.sentenceOf[index]
+            }
+            guard text.quoteOf[index] == nil, let person = lastPerson, text.sentenceOf[index] - lastSentence <= 1,
+                  let gender = Pronouns.gender(of: text.lower[index]) else { continue }
+            vote(person, gender, weight: 1)
+        }
+        return votes.compactMapValues { $0.male > $0.female ? .male : $0.female > $0.male ? .female : nil }
+    }
+}
+
+enum Pronouns {
+    static func gender(of word: String) -> Mention.Gender? {
+        switch word {
+        case "he", "him", "his", "himself": .male
+        case "she", "her", "hers", "herself": .female
+        default: nil
+        }
+    }
+
+    static let personal: Set<String> = ["he", "she", "i", "we"]
+    static let group: Set<String> = ["it", "they"]
+}
+
+/// Words that come before a name without being part of it ("President", "Defence Minister", "Mr.").
+enum Titles {
+    static func isTitle(_ lower: String) -> Bool { words.contains(lower) || roles.contains(lower) }
+
+    /// Nouns for what a person does: heads of role descriptions (`the judge`) and titles before names.
+    static let roles: Set<String> = [
+        "president", "leader", "minister", "premier", "chancellor", "spokesman", "spokeswoman", "spokesperson",
+        "secretary", "governor", "mayor", "senator", "ambassador", "general", "commander", "chief", "head",
+        "king", "queen", "prince", "pope", "director", "chairman", "chairwoman", "ceo", "founder", "judge",
+        "lawyer", "attorney", "barrister", "prosecutor", "candidate", "front-runner", "author", "researcher",
+        "scientist", "professor", "doctor", "captain", "manager", "coach", "mediator", "negotiator", "envoy",
+        "councillor", "councilor", "chair", "executive", "economist", "analyst", "architect", "engineer",
+        "inspector", "officer", "sheriff", "detective", "superintendent", "mp", "lawmaker", "activist",
+    ]
+
+    static func gender(of lower: String) -> Mention.Gender? {
+        if male.contains(lower) { return .male }
+        if female.contains(lower) { return .female }
+        return nil
+    }
+
+    static let male: Set<String> = ["mr", "mr.", "sir", "lord", "king", "prince", "spokesman", "chairman", "congressman",
+                                    "businessman", "father", "brother", "son", "husband", "uncle", "monsieur", "herr"]
+    static let female: Set<String> = ["ms", "ms.", "mrs", "mrs.", "miss", "madam", "dame", "lady", "queen", "princess",
+                                      "spokeswoman", "chairwoman", "congresswoman", "businesswoman", "mother", "sister",
+                                      "daughter", "wife", "aunt", "madame", "frau"]
+    /// Heads of descriptions that name an institution, and last words of organizations' names.
+    static let institutions: Set<String> = [
+        "ministry", "government", "company", "agency", "office", "department", "council", "committee", "court",
+        "army", "military", "police", "party", "group", "bank", "union", "commission", "organization",
+        "organisation", "firm", "service", "embassy", "administration", "kremlin", "parliament", "board",
+        "campaign", "team", "club", "university", "school", "hospital", "foundation", "institute", "network",
+        "authority", "operator", "carrier", "airline", "manufacturer", "insurer", "lender", "retailer",
+        "broadcaster", "regulator", "watchdog", "utility", "developer", "league", "federation", "association",
+        "yard", "shipyard", "plant", "mine", "miner", "buyer", "seller", "owner", "statement", "centre", "center",
+        "bureau", "unit", "trust", "charity", "coalition", "alliance", "newspaper", "paper", "logistics",
+        "holdings", "ltd", "inc", "corp", "plc", "gmbh", "llc", "partners", "industries", "systems", "technologies",
+        "airlines", "motors", "press", "news", "times", "post",
+    ]
+
+    private static let words: Set<String> = male.union(female).union([
+        "cllr", "cllr.", "supt", "supt.", "insp.", "det.", "maj.", "cpl.", "adm.", "hon.", "rt", "mme", "mlle", "st.",
+        "president", "minister", "secretary", "chancellor", "governor", "mayor", "senator", "sen.", "rep.",
+        "representative", "gov.", "dr", "dr.", "prof.", "professor", "general", "gen.", "col.", "colonel", "lt.",
+        "captain", "capt.", "judge", "justice", "ambassador", "spokesperson", "chair", "ceo", "director", "chief",
+        "pope", "sheikh", "premier", "leader", "commissioner", "inspector", "sgt.", "sergeant", "officer", "coach",
+        "manager", "editor", "pastor", "rev.", "bishop", "archbishop", "cardinal", "deputy", "vice", "head", "mp",
+        "lawmaker", "councillor", "councilor", "founder", "prime", "foreign", "defence", "defense", "interior",
+        "finance", "health", "economy", "trade", "state", "former", "acting", "belarusian", "russian",
+        "ukrainian", "american", "british", "french", "german", "chinese",
+    ])
+}
+
+/// First names the census gives (almost) only to one sex.
+struct GivenNames: Sendable {
+    private let genders: [String: Mention.Gender]
+
+    init(genders: [String: Mention.Gender] = [:]) { self.genders = genders }
+
+    /// Reads `Name<TAB>m|f` lines; `#` starts a comment.
+    init(contents: String) {
+        var genders: [String: Mention.Gender] = [:]
+        for line in contents.split(separator: "\n") where !line.hasPrefix("#") {
+            let fields = line.split(separator: "\t")
+            guard fields.count == 2 else { continue }
+            genders[String(fields[0])] = fields[1] == "f" ? .female : .male
+        }
+        self.genders = genders
+    }
+
+    var count: Int { genders.count }
+
+    func gender(of name: String) -> Mention.Gender? { genders[name] }
+}

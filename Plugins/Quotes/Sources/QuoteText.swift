@@ -1,0 +1,109 @@
+import SpindleCore
+
+/// The tokens of a document as the attribution rules read them: text, lower case, sentence,
+/// paragraph, and the quote each token sits in.
+struct QuoteText {
+    let words: [String]
+    let lower: [String]
+    let spans: [Span]
+    let sentenceOf: [Int]
+    let sentences: [Range<Int>]
+    let paragraphOf: [Int]
+    /// The index of the quote a token lies in, if any.
+    let quoteOf: [Int?]
+    /// The tokens of each quote, marks included.
+    let quoteTokens: [Range<Int>]
+
+    /// Whether each token starts with a letter, and with a capital one: asked of every token many times.
+    private let startsWithLetter: [Bool]
+    private let startsWithCapital: [Bool]
+    private let lengths: [Int32]
+
+    var count: Int { words.count }
+
+    /// The text's UTF-8 and the byte offset of every scalar (and of the end), so that a token's string
+    /// is one decode of a byte slice rather than a scalar-by-scalar rebuild.
+    private let utf8: [UInt8]
+    private let byteOffsets: [Int32]
+
+    init(text: String, scalars: [Unicode.Scalar], tokens: [Token], sentences: [Sentence], quotes: [Span]) {
+        let utf8 = Array(text.utf8)
+        var byteOffsets: [Int32] = []
+        byteOffsets.reserveCapacity(scalars.count + 1)
+        for (offset, byte) in utf8.enumerated() where byte & 0xC0 != 0x80 { byteOffsets.append(Int32(offset)) }
+        byteOffsets.append(Int32(utf8.count))
+        self.utf8 = utf8
+        self.byteOffsets = byteOffsets
+        let words = tokens.map { String(decoding: utf8[Int(byteOffsets[$0.span.start])..<Int(byteOffsets[$0.span.end])], as: UTF8.self) }
+        self.words = words
+        // Most tokens have no capital letter: those keep their string instead of lower-casing a copy.
+        lower = tokens.indices.map { index in
+            let bytes = utf8[Int(byteOffsets[tokens[index].span.start])..<Int(byteOffsets[tokens[index].span.end])]
+            return bytes.contains { $0 >= 0x41 && $0 <= 0x5A || $0 >= 0x80 } ? words[index].lowercased() : words[index]
+        }
+        startsWithLetter = tokens.map { scalars[$0.span.start].isLetter }
+        startsWithCapital = tokens.map { scalars[$0.span.start].isUpper }
+        lengths = tokens.map { Int32($0.span.end - $0.span.start) }
+        spans = tokens.map(\.span)
+        var sentenceOf = [Int](repeating: 0, count: tokens.count)
+        for (number, sentence) in sentences.enumerated() {
+            for token in sentence.tokens where token < tokens.count { sentenceOf[token] = number }
+        }
+        self.sentenceOf = sentenceOf
+        self.sentences = sentences.map(\.tokens)
+        let paragraphs = Paragraphs.ranges(in: scalars)
+        var paragraphOf = [Int](repeating: 0, count: tokens.count)
+        var paragraph = 0
+        for (index, token) in tokens.enumerated() {
+            while paragraph + 1 < paragraphs.count, token.span.start >= paragraphs[paragraph + 1].lowerBound { paragraph += 1 }
+            paragraphOf[index] = paragraph
+        }
+        self.paragraphOf = paragraphOf
+        var quoteOf = [Int?](repeating: nil, count: tokens.count)
+        var quoteTokens: [Range<Int>] = []
+        var cursor = 0
+        for (number, quote) in quotes.enumerated() {
+            while cursor < tokens.count, tokens[cursor].span.end <= quote.start { cursor += 1 }
+            let first = cursor
+            while cursor < tokens.count, tokens[cursor].span.start < quote.end {
+                quoteOf[cursor] = number
+                cursor += 1
+            }
+            quoteTokens.append(first..<cursor)
+        }
+        self.quoteOf = quoteOf
+        self.quoteTokens = quoteTokens
+    }
+
+    func isCapitalized(_ index: Int) -> Bool { startsWithCapital[index] }
+
+    /// Whether the text also has the token's word in lower case ("However" at a sentence start and
+    /// "however" elsewhere): then a capital is only the sentence's.
+    func isWrittenInLowerCase(_ index: Int) -> Bool {
+        let word = lower[index], length = lengths[index]
+        return words.indices.contains { lengths[$0] == length && !startsWithCapital[$0] && words[$0] == word }
+    }
+
+    func isWord(_ index: Int) -> Bool { startsWithLetter[index] }
+
+    func span(_ tokens: Range<Int>) -> Span { Span(start: spans[tokens.lowerBound].start, end: spans[tokens.upperBound - 1].end) }
+
+    /// The document's text from the first to the last of `tokens`.
+    func text(_ tokens: Range<Int>) -> String {
+        let span = span(tokens)
+        return String(decoding: utf8[Int(byteOffsets[span.start])..<Int(byteOffsets[span.end])], as: UTF8.self)
+    }
+
+    static let sentenceEnds: Set<String> = [".", "!", "?", "…"]
+}
+
+/// Character classes with an ASCII fast path: Unicode property lookups dominate the quote scanner's
+/// time on English text otherwise.
+extension Unicode.Scalar {
+    var isLetter: Bool {
+        value < 0x80 ? (value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A : properties.isAlphabetic
+    }
+    var isUpper: Bool { value < 0x80 ? value >= 0x41 && value <= 0x5A : properties.isUppercase }
+    var isLower: Bool { value < 0x80 ? value >= 0x61 && value <= 0x7A : properties.isLowercase }
+    var isSpace: Bool { value < 0x80 ? value == 0x20 || value >= 0x09 && value <= 0x0D : properties.isWhitespace }
+}

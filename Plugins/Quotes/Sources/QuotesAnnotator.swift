@@ -1,0 +1,87 @@
+import Foundation
+import SpindleCore
+
+/// The `quotes` annotator's options.
+public struct QuotesOptions: AnnotatorOptions, Equatable {
+    /// Find speakers and cues; off, only the quote spans are given.
+    public var attribution = true
+    /// Also give scare quotes and quoted titles, with `"kind": "term"` (left out by default).
+    public var terms = false
+    /// Speech verbs beyond the built-in list, in their base form ("rebut"): their -s, -ed and -ing forms count too.
+    public var speechVerbs: [String] = []
+    /// First names with the sex the census gives them, for "he" and "she".
+    public var names = "models/quotes/given-name-genders.tsv"
+
+    public init() {}
+
+    public static let help = [
+        "attribution": "find each quote's speaker and speech cue (default true)",
+        "terms": "also output scare quotes and quoted titles with kind \"term\" (default false)",
+        "speechVerbs": "extra speech verbs in their base form, e.g. [rebut, opine]",
+        "names": "given-name gender list used for he/she (default models/quotes/given-name-genders.tsv)",
+    ]
+}
+
+/// Why the `quotes` annotator could not be made.
+public enum QuotesError: Error, Equatable, CustomStringConvertible {
+    case missingNames(path: String)
+
+    public var description: String {
+        switch self {
+        case .missingNames(let path):
+            "quotes: the given-name list `\(path)` does not exist; restore it from the repository or remake it with "
+                + "`python3 scripts/derive_quote_lexicons.py models/quotes`, or point the `names` option at another file"
+        }
+    }
+}
+
+/// Finds direct quotes and who said them. Reads the `entities` layer when the pipeline has one, for
+/// speakers and their canonical names; without it, capitalized names stand in and quotes are still found.
+public struct QuoteAnnotator: Annotator {
+    public let options: QuotesOptions
+    private let verbs: SpeechVerbs
+    private let names: GivenNames
+
+    init(options: QuotesOptions, names: GivenNames) {
+        self.options = options
+        self.verbs = SpeechVerbs(extra: options.speechVerbs)
+        self.names = names
+    }
+
+    public init(options: QuotesOptions = QuotesOptions(), context: AnnotatorContext = AnnotatorContext(annotatorName: "quotes")) throws(QuotesError) {
+        let path = context.resolve(path: options.names)
+        guard let contents = try? String(contentsOfFile: path, encoding: .utf8) else { throw .missingNames(path: path) }
+        self.init(options: options, names: GivenNames(contents: contents))
+    }
+
+    public var requires: Set<LayerName> { [.tokens, .sentences] }
+    public var uses: Set<LayerName> { [.entities] }
+    public var provides: Set<LayerName> { [.quotes] }
+
+    public func annotate(_ document: inout Document) throws {
+        let scalars = Array(document.text.unicodeScalars)
+        let spans = QuoteScanner.quotes(in: scalars)
+        guard !spans.isEmpty else {
+            document[Quotes.self] = []
+            return
+        }
+        let text = QuoteText(text: document.text, scalars: scalars, tokens: document.tokens, sentences: document.sentences, quotes: spans)
+        var quotes: [Quote]
+        if options.attribution {
+            let mentions = Mentions(text: text, entities: document[Entities.self], names: names)
+            quotes = Attribution(text: text, scalars: scalars, mentions: mentions, verbs: verbs).attribute(spans)
+        } else {
+            quotes = spans.map { Quote($0, kind: "quote") }
+        }
+        if !options.terms { quotes.removeAll { $0.kind == "term" } }
+        document[Quotes.self] = quotes
+    }
+}
+
+public let spindlePlugin = PluginManifest(name: "Quotes", version: "1.0", annotators: [
+    AnnotatorDescriptor(name: "quotes", summary: "direct quotes with their speaker (canonical name) and speech cue",
+                        requires: [.tokens, .sentences], uses: [.entities], provides: [.quotes], options: QuotesOptions.self,
+                        origin: .builtIn(module: "SpindleQuotes")) { options, context in
+        try QuoteAnnotator(options: options, context: context)
+    },
+])
