@@ -94,14 +94,14 @@ struct Attribution {
 
     private func after(_ quote: Range<Int>) -> Result? {
         var low = quote.upperBound
-        while low < text.count, Self.dashes.contains(text.words[low]) || text.words[low] == "," { low += 1 }
+        while low < text.count, Self.dashes.contains(text.lower[low]) || text.lower[low] == "," { low += 1 }
         guard low < text.count, text.quoteOf[low] == nil, text.paragraphOf[low] == text.paragraphOf[quote.upperBound - 1] else { return nil }
         // `“… in May.” Later she left`: a full stop inside the quote ends the sentence when a capital follows
         // (a question or an exclamation may still be followed by its speaker: `“Why?” Hale asked`).
-        if quote.count >= 2, [".", "…"].contains(text.words[quote.upperBound - 2]), low == quote.upperBound, text.isCapitalized(low) { return nil }
+        if quote.count >= 2, [".", "…"].contains(text.lower[quote.upperBound - 2]), low == quote.upperBound, text.isCapitalized(low) { return nil }
         var high = low
         while high < text.count, high - low < 16, text.quoteOf[high] == nil,
-              text.paragraphOf[high] == text.paragraphOf[low], !QuoteText.sentenceEnds.contains(text.words[high]) {
+              text.paragraphOf[high] == text.paragraphOf[low], !QuoteText.sentenceEnds.contains(text.lower[high]) {
             high += 1
         }
         // `said Putin`, `added the ministry`, `according to the ministry`
@@ -128,9 +128,9 @@ struct Attribution {
     private func before(_ quote: Range<Int>, previous: Range<Int>?) -> Result? {
         var high = quote.lowerBound
         var low = text.sentences[text.sentenceOf[quote.lowerBound]].lowerBound
-        if high == low || high > 0 && text.words[high - 1] == ":" && high - 1 < low {
+        if high == low || high > 0 && text.lower[high - 1] == ":" && high - 1 < low {
             // A quote paragraph introduced by `Putin said:` at the end of the sentence before.
-            guard high > 0, text.words[high - 1] == ":" else { return nil }
+            guard high > 0, text.lower[high - 1] == ":" else { return nil }
             high -= 1
             low = text.sentences[text.sentenceOf[high]].lowerBound
         }
@@ -144,13 +144,13 @@ struct Attribution {
             }
             // `Kessler attacked her rival, telling supporters …`: a participle after a comma belongs to
             // the clause's subject, not to the phrase just before it.
-            let participle = text.lower[cue.lowerBound].hasSuffix("ing") && cue.lowerBound > low && text.words[cue.lowerBound - 1] == ","
+            let participle = text.lower[cue.lowerBound].hasSuffix("ing") && cue.lowerBound > low && text.lower[cue.lowerBound - 1] == ","
             let who = (participle ? firstSpeaker(in: low..<cue.lowerBound) : nil)
                 ?? subject(before: cue.lowerBound, from: low)
                 ?? object(after: cue.upperBound, before: high).flatMap { found -> Found? in
                     // `said Putin: “…”`; not `said the plan was “…”`, nor `told journalists: “…”`
                     guard !Self.addressing.contains(text.lower[cue.lowerBound]), found.extent.upperBound < high,
-                          [":", ","].contains(text.words[found.extent.upperBound]) else { return nil }
+                          [":", ","].contains(text.lower[found.extent.upperBound]) else { return nil }
                     return found
                 }
                 ?? firstSpeaker(in: low..<cue.lowerBound)
@@ -229,12 +229,12 @@ struct Attribution {
     private func subject(before cue: Int, from low: Int) -> Found? {
         var index = cue - 1
         while index >= low, isSkippable(index) { index -= 1 }
-        if index > low, text.words[index] == "," {
+        if index > low, text.lower[index] == "," {
             // `Verrier, the defence minister, said` and `The Swiss mediator, Claire Dufresne-Albrecht,
             // said`: of the phrase before the commas and the one between them, the name speaks.
             var comma = index - 1
-            while comma > low, text.words[comma] != ",", index - comma < 20 { comma -= 1 }
-            if comma >= low, text.words[comma] == "," {
+            while comma > low, text.lower[comma] != ",", index - comma < 20 { comma -= 1 }
+            if comma >= low, text.lower[comma] == "," {
                 if let inner = phrase(endingAt: index - 1, from: comma + 1), case .mention = inner.who { return inner }
                 index = comma - 1
             }
@@ -260,12 +260,10 @@ struct Attribution {
         return nounPhrase(start..<(index + 1), head: index)
     }
 
-    /// `NEWS`, `GENEVA`: a word in capitals is a label or a dateline, not part of a phrase.
-    private func isShouted(_ index: Int) -> Bool { text.words[index].count > 2 && text.words[index].uppercased() == text.words[index] }
 
     /// A word that can sit inside a noun phrase before its head.
     private func isModifier(_ index: Int) -> Bool {
-        (text.isWord(index) && !isShouted(index) || text.words[index] == "-") && !Self.functionWords.contains(text.lower[index])
+        (text.isWord(index) && !text.isShouted(index) || text.lower[index] == "-") && !Self.functionWords.contains(text.lower[index])
             && !Self.determiners.contains(text.lower[index]) && !isSkippable(index) && !verbs.contains(text.lower[index])
     }
 

@@ -109,7 +109,7 @@ final class Mentions {
             guard end > cursor else { continue }
             // A capitalized dateline ("ASHBY, Nov 20 -") tagged as a person is a place, and a "person"
             // whose name ends in "Logistics" or "Council" is an organization.
-            let shouted = entity.label == "PER" && text.words[cursor..<end].allSatisfy { $0.count > 3 && $0.uppercased() == $0 }
+            let shouted = entity.label == "PER" && (cursor..<end).allSatisfy { text.isShouted($0) }
             let institutional = entity.label == "PER" && end - cursor > 1 && Titles.institutions.contains(text.lower[end - 1])
             let kind: Mention.Kind = switch entity.label {
             case "PER" where shouted: .place
@@ -122,7 +122,7 @@ final class Mentions {
             mentions.append(Mention(tokens: cursor..<end, kind: kind, canonical: entity.canonical ?? ""))
         }
         for index in mentions.indices where mentions[index].canonical.isEmpty {
-            mentions[index].canonical = text.words[mentions[index].tokens].joined(separator: " ")
+            mentions[index].canonical = text.text(mentions[index].tokens)
         }
         return mentions
     }
@@ -138,7 +138,7 @@ final class Mentions {
             guard text.isCapitalized(index), text.isWord(index), text.quoteOf[index] == nil else { index += 1; continue }
             var end = index + 1
             while end < text.count, text.quoteOf[end] == nil,
-                  text.isCapitalized(end) && text.isWord(end) || Self.nameJoiners.contains(text.words[end]) && end + 1 < text.count && text.isCapitalized(end + 1) {
+                  text.isCapitalized(end) && text.isWord(end) || Self.nameJoiners.contains(text.lower[end]) && end + 1 < text.count && text.isCapitalized(end + 1) {
                 end += 1
             }
             // After the last title: "Varnesian Foreign Minister Ilona Varga-Pesti" is "Ilona Varga-Pesti".

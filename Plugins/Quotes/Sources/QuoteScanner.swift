@@ -11,8 +11,7 @@ import SpindleCore
 /// opens with a quote mark (the news convention for a speech over several paragraphs), and is dropped
 /// otherwise: an unclosed mark is more often noise than a quote with a lost ending.
 enum QuoteScanner {
-    static func quotes(in scalars: [Unicode.Scalar]) -> [Span] {
-        let paragraphs = Paragraphs.ranges(in: scalars)
+    static func quotes(in scalars: [Unicode.Scalar], paragraphs: [Range<Int>]) -> [Span] {
         let doubles = doubleQuotes(in: scalars, paragraphs: paragraphs)
         let singles = singleQuotes(in: scalars, paragraphs: paragraphs)
         // Of two nested quotes the outer one is the quote: ‘… told me, “…”’ in British style, “… ‘…’ …”

@@ -1,9 +1,9 @@
 import SpindleCore
 
-/// The tokens of a document as the attribution rules read them: text, lower case, sentence,
+/// The tokens of a document as the attribution rules read them: lower case, capitals, sentence,
 /// paragraph, and the quote each token sits in.
 struct QuoteText {
-    let words: [String]
+    /// Each token in lower case (punctuation as it is).
     let lower: [String]
     let spans: [Span]
     let sentenceOf: [Int]
@@ -17,16 +17,19 @@ struct QuoteText {
     /// Whether each token starts with a letter, and with a capital one: asked of every token many times.
     private let startsWithLetter: [Bool]
     private let startsWithCapital: [Bool]
-    private let lengths: [Int32]
+    /// `NEWS`, `GENEVA`: tokens of three or more letters, all capitals.
+    private let shouted: [Bool]
+    /// A hash of each lower-case token, to compare words across the text without comparing strings.
+    private let keys: [UInt64]
 
-    var count: Int { words.count }
+    var count: Int { lower.count }
 
     /// The text's UTF-8 and the byte offset of every scalar (and of the end), so that a token's string
     /// is one decode of a byte slice rather than a scalar-by-scalar rebuild.
     private let utf8: [UInt8]
     private let byteOffsets: [Int32]
 
-    init(text: String, scalars: [Unicode.Scalar], tokens: [Token], sentences: [Sentence], quotes: [Span]) {
+    init(text: String, scalars: [Unicode.Scalar], paragraphs: [Range<Int>], tokens: [Token], sentences: [Sentence], quotes: [Span]) {
         let utf8 = Array(text.utf8)
         var byteOffsets: [Int32] = []
         byteOffsets.reserveCapacity(scalars.count + 1)
@@ -34,16 +37,27 @@ struct QuoteText {
         byteOffsets.append(Int32(utf8.count))
         self.utf8 = utf8
         self.byteOffsets = byteOffsets
-        let words = tokens.map { String(decoding: utf8[Int(byteOffsets[$0.span.start])..<Int(byteOffsets[$0.span.end])], as: UTF8.self) }
-        self.words = words
-        // Most tokens have no capital letter: those keep their string instead of lower-casing a copy.
-        lower = tokens.indices.map { index in
-            let bytes = utf8[Int(byteOffsets[tokens[index].span.start])..<Int(byteOffsets[tokens[index].span.end])]
-            return bytes.contains { $0 >= 0x41 && $0 <= 0x5A || $0 >= 0x80 } ? words[index].lowercased() : words[index]
+        var lower: [String] = []
+        var shouted: [Bool] = []
+        var keys: [UInt64] = []
+        keys.reserveCapacity(tokens.count)
+        lower.reserveCapacity(tokens.count)
+        shouted.reserveCapacity(tokens.count)
+        for token in tokens {
+            let bytes = utf8[Int(byteOffsets[token.span.start])..<Int(byteOffsets[token.span.end])]
+            let word = String(decoding: bytes, as: UTF8.self)
+            let capitals = bytes.count { $0 >= 0x41 && $0 <= 0x5A }
+            // Most tokens have no capital letter: those keep their string instead of lower-casing a copy.
+            let lowered = capitals > 0 || bytes.contains { $0 >= 0x80 } ? word.lowercased() : word
+            lower.append(lowered)
+            shouted.append(bytes.count > 2 && capitals == bytes.count)
+            keys.append(lowered.utf8.reduce(0xCBF2_9CE4_8422_2325 as UInt64) { ($0 ^ UInt64($1)) &* 0x100_0000_01B3 })
         }
+        self.lower = lower
+        self.keys = keys
+        self.shouted = shouted
         startsWithLetter = tokens.map { scalars[$0.span.start].isLetter }
         startsWithCapital = tokens.map { scalars[$0.span.start].isUpper }
-        lengths = tokens.map { Int32($0.span.end - $0.span.start) }
         spans = tokens.map(\.span)
         var sentenceOf = [Int](repeating: 0, count: tokens.count)
         for (number, sentence) in sentences.enumerated() {
@@ -51,7 +65,6 @@ struct QuoteText {
         }
         self.sentenceOf = sentenceOf
         self.sentences = sentences.map(\.tokens)
-        let paragraphs = Paragraphs.ranges(in: scalars)
         var paragraphOf = [Int](repeating: 0, count: tokens.count)
         var paragraph = 0
         for (index, token) in tokens.enumerated() {
@@ -80,9 +93,11 @@ struct QuoteText {
     /// Whether the text also has the token's word in lower case ("However" at a sentence start and
     /// "however" elsewhere): then a capital is only the sentence's.
     func isWrittenInLowerCase(_ index: Int) -> Bool {
-        let word = lower[index], length = lengths[index]
-        return words.indices.contains { lengths[$0] == length && !startsWithCapital[$0] && words[$0] == word }
+        let key = keys[index], word = lower[index]
+        return keys.indices.contains { keys[$0] == key && !startsWithCapital[$0] && lower[$0] == word }
     }
+
+    func isShouted(_ index: Int) -> Bool { shouted[index] }
 
     func isWord(_ index: Int) -> Bool { startsWithLetter[index] }
 

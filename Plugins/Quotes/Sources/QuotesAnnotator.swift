@@ -60,12 +60,13 @@ public struct QuoteAnnotator: Annotator {
 
     public func annotate(_ document: inout Document) throws {
         let scalars = Array(document.text.unicodeScalars)
-        let spans = QuoteScanner.quotes(in: scalars)
+        let paragraphs = Paragraphs.ranges(in: scalars)
+        let spans = QuoteScanner.quotes(in: scalars, paragraphs: paragraphs)
         guard !spans.isEmpty else {
             document[Quotes.self] = []
             return
         }
-        let text = QuoteText(text: document.text, scalars: scalars, tokens: document.tokens, sentences: document.sentences, quotes: spans)
+        let text = QuoteText(text: document.text, scalars: scalars, paragraphs: paragraphs, tokens: document.tokens, sentences: document.sentences, quotes: spans)
         var quotes: [Quote]
         if options.attribution {
             let mentions = Mentions(text: text, entities: document[Entities.self], names: names)
