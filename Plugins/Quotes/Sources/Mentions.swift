@@ -26,7 +26,13 @@ final class Mentions {
     private let endingAt: [Int: Int]
     private let startingAt: [Int: Int]
     /// Every person-like name in the document, word by word in lower case, with its spelling.
-    private let people: [(words: [String], name: String)]
+    private lazy var people: [(words: [String], name: String)] = {
+        // Only a name of two words or more can be fuller than another.
+        var seen = Set<String>()
+        return (capitals + all).filter { $0.isPerson && $0.canonical.contains(" ") && seen.insert($0.canonical).inserted }
+            .map { (Self.words($0.canonical), $0.canonical) }
+    }()
+    private let capitals: [Mention]
     private var fullestNames: [String: String] = [:]
     /// Runs of capitalized words, titles left out, whether tagged or not.
     private let capitalRuns: [Range<Int>]
@@ -56,8 +62,7 @@ final class Mentions {
         // Names inside quotes are what the speaker talks about, never the speaker.
         all = found.filter { text.quoteOf[$0.tokens.lowerBound] == nil }
         capitalRuns = capitals.map(\.tokens)
-        var seen = Set<String>()
-        people = (capitals + all).filter { $0.isPerson && seen.insert($0.canonical).inserted }.map { (Self.words($0.canonical), $0.canonical) }
+        self.capitals = capitals
         var endingAt: [Int: Int] = [:], startingAt: [Int: Int] = [:]
         for (number, mention) in all.enumerated() {
             endingAt[mention.tokens.upperBound - 1] = number
@@ -131,14 +136,18 @@ final class Mentions {
     /// that contains them ("Verrier" → "Anatole Verrier"). A capitalized word that opens a sentence
     /// counts only when the text never writes it in lower case.
     private static func fromCapitals(text: QuoteText) -> [Mention] {
-        func writtenInLowerCase(_ index: Int) -> Bool { text.isWrittenInLowerCase(index) }
+        var lowerCaseWords: Set<UInt64>?
+        func writtenInLowerCase(_ index: Int) -> Bool {
+            if lowerCaseWords == nil { lowerCaseWords = text.lowerCaseWords() }
+            return lowerCaseWords!.contains(text.key(index))
+        }
         var runs: [Range<Int>] = []
         var index = 0
         while index < text.count {
             guard text.isCapitalized(index), text.isWord(index), text.quoteOf[index] == nil else { index += 1; continue }
             var end = index + 1
             while end < text.count, text.quoteOf[end] == nil,
-                  text.isCapitalized(end) && text.isWord(end) || Self.nameJoiners.contains(text.lower[end]) && end + 1 < text.count && text.isCapitalized(end + 1) {
+                  text.isCapitalized(end) && text.isWord(end) || end + 1 < text.count && text.isCapitalized(end + 1) && Self.nameJoiners.contains(text.lower[end]) {
                 end += 1
             }
             // After the last title: "Varnesian Foreign Minister Ilona Varga-Pesti" is "Ilona Varga-Pesti".
@@ -150,14 +159,15 @@ final class Mentions {
             if start < end { runs.append(start..<end) }
             index = end
         }
-        let keys = runs.map { Array(text.lower[$0]) }
+        // Each run is named by the longest run that contains it; only runs of several words can.
         var byWord: [String: [Int]] = [:]
-        for (number, key) in keys.enumerated() where key.count > 1 {
-            for word in Set(key) { byWord[word, default: []].append(number) }
+        for (number, run) in runs.enumerated() where run.count > 1 {
+            for token in run where byWord[text.lower[token]]?.last != number { byWord[text.lower[token], default: []].append(number) }
         }
         return runs.indices.map { number in
             var best = number
-            for other in byWord[keys[number][0]] ?? [] where keys[other].count > keys[best].count && contains(keys[other], keys[number]) {
+            for other in byWord[text.lower[runs[number].lowerBound]] ?? []
+            where runs[other].count > runs[best].count && contains(Array(text.lower[runs[other]]), Array(text.lower[runs[number]])) {
                 best = other
             }
             return Mention(tokens: runs[number], kind: .unknown, canonical: text.text(runs[best]))

@@ -24,17 +24,13 @@ struct QuoteText {
 
     var count: Int { lower.count }
 
-    /// The text's UTF-8 and the byte offset of every scalar (and of the end), so that a token's string
-    /// is one decode of a byte slice rather than a scalar-by-scalar rebuild.
+    /// The text's UTF-8 and the byte offset of every scalar (and of the end): a token's string is one
+    /// decode of a byte slice.
     private let utf8: [UInt8]
     private let byteOffsets: [Int32]
 
-    init(text: String, scalars: [Unicode.Scalar], paragraphs: [Range<Int>], tokens: [Token], sentences: [Sentence], quotes: [Span]) {
-        let utf8 = Array(text.utf8)
-        var byteOffsets: [Int32] = []
-        byteOffsets.reserveCapacity(scalars.count + 1)
-        for (offset, byte) in utf8.enumerated() where byte & 0xC0 != 0x80 { byteOffsets.append(Int32(offset)) }
-        byteOffsets.append(Int32(utf8.count))
+    init(_ decoded: DecodedText, paragraphs: [Range<Int>], tokens: [Token], sentences: [Sentence], quotes: [Span]) {
+        let (utf8, byteOffsets, scalars) = (decoded.utf8, decoded.byteOffsets, decoded.scalars)
         self.utf8 = utf8
         self.byteOffsets = byteOffsets
         var lower: [String] = []
@@ -90,12 +86,12 @@ struct QuoteText {
 
     func isCapitalized(_ index: Int) -> Bool { startsWithCapital[index] }
 
-    /// Whether the text also has the token's word in lower case ("However" at a sentence start and
-    /// "however" elsewhere): then a capital is only the sentence's.
-    func isWrittenInLowerCase(_ index: Int) -> Bool {
-        let key = keys[index], word = lower[index]
-        return keys.indices.contains { keys[$0] == key && !startsWithCapital[$0] && lower[$0] == word }
-    }
+    /// The hashes of the words the text writes in lower case: a capitalized "However" at a sentence start
+    /// whose word is among them is capitalized only as the sentence's first word.
+    func lowerCaseWords() -> Set<UInt64> { Set(keys.indices.lazy.filter { !self.startsWithCapital[$0] }.map { self.keys[$0] }) }
+
+    /// A hash of the token in lower case.
+    func key(_ index: Int) -> UInt64 { keys[index] }
 
     func isShouted(_ index: Int) -> Bool { shouted[index] }
 
@@ -121,4 +117,41 @@ extension Unicode.Scalar {
     var isUpper: Bool { value < 0x80 ? value >= 0x41 && value <= 0x5A : properties.isUppercase }
     var isLower: Bool { value < 0x80 ? value >= 0x61 && value <= 0x7A : properties.isLowercase }
     var isSpace: Bool { value < 0x80 ? value == 0x20 || value >= 0x09 && value <= 0x0D : properties.isWhitespace }
+}
+
+/// A document's text as UTF-8 bytes and as scalars, with the byte offset of every scalar (and of the
+/// end), decoded in one pass: the scanner reads scalars, token strings are cut from the bytes.
+struct DecodedText {
+    let utf8: [UInt8]
+    let scalars: [Unicode.Scalar]
+    let byteOffsets: [Int32]
+
+    init(_ text: String) {
+        let utf8 = Array(text.utf8)
+        var scalars: [Unicode.Scalar] = []
+        var byteOffsets: [Int32] = []
+        scalars.reserveCapacity(utf8.count)
+        byteOffsets.reserveCapacity(utf8.count + 1)
+        var index = 0
+        // The text is a Swift string, so its UTF-8 is valid: each lead byte gives the sequence's length.
+        while index < utf8.count {
+            let lead = UInt32(utf8[index])
+            var value: UInt32
+            var length: Int
+            switch lead {
+            case ..<0x80: (value, length) = (lead, 1)
+            case ..<0xE0: (value, length) = (lead & 0x1F, 2)
+            case ..<0xF0: (value, length) = (lead & 0x0F, 3)
+            default: (value, length) = (lead & 0x07, 4)
+            }
+            for offset in 1..<length { value = value << 6 | UInt32(utf8[index + offset] & 0x3F) }
+            byteOffsets.append(Int32(index))
+            scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
+            index += length
+        }
+        byteOffsets.append(Int32(utf8.count))
+        self.utf8 = utf8
+        self.scalars = scalars
+        self.byteOffsets = byteOffsets
+    }
 }

@@ -59,21 +59,16 @@ public struct QuoteAnnotator: Annotator {
     public var provides: Set<LayerName> { [.quotes] }
 
     public func annotate(_ document: inout Document) throws {
-        let scalars = Array(document.text.unicodeScalars)
-        let paragraphs = Paragraphs.ranges(in: scalars)
-        let spans = QuoteScanner.quotes(in: scalars, paragraphs: paragraphs)
-        guard !spans.isEmpty else {
-            document[Quotes.self] = []
+        let decoded = DecodedText(document.text)
+        let paragraphs = Paragraphs.ranges(in: decoded.scalars)
+        let spans = QuoteScanner.quotes(in: decoded.scalars, paragraphs: paragraphs)
+        guard options.attribution, !spans.isEmpty else {
+            document[Quotes.self] = spans.map { Quote($0, kind: "quote") }
             return
         }
-        let text = QuoteText(text: document.text, scalars: scalars, paragraphs: paragraphs, tokens: document.tokens, sentences: document.sentences, quotes: spans)
-        var quotes: [Quote]
-        if options.attribution {
-            let mentions = Mentions(text: text, entities: document[Entities.self], names: names)
-            quotes = Attribution(text: text, scalars: scalars, mentions: mentions, verbs: verbs).attribute(spans)
-        } else {
-            quotes = spans.map { Quote($0, kind: "quote") }
-        }
+        let text = QuoteText(decoded, paragraphs: paragraphs, tokens: document.tokens, sentences: document.sentences, quotes: spans)
+        let mentions = Mentions(text: text, entities: document[Entities.self], names: names)
+        var quotes = Attribution(text: text, scalars: decoded.scalars, mentions: mentions, verbs: verbs).attribute(spans)
         if !options.terms { quotes.removeAll { $0.kind == "term" } }
         document[Quotes.self] = quotes
     }
