@@ -29,7 +29,7 @@ final class Mentions {
     private lazy var people: [(words: [String], name: String)] = {
         // Only a name of two words or more can be fuller than another.
         var seen = Set<String>()
-        return (capitals + all).filter { $0.isPerson && $0.canonical.contains(" ") && seen.insert($0.canonical).inserted }
+        return (capitals + all).filter { $0.isPerson && $0.canonical.utf8.contains(0x20) && seen.insert($0.canonical).inserted }
             .map { (Self.words($0.canonical), $0.canonical) }
     }()
     private let capitals: [Mention]
@@ -41,7 +41,8 @@ final class Mentions {
     init(text: QuoteText, entities: [Entity]?, names: GivenNames) {
         self.text = text
         self.names = names
-        let capitals = Self.fromCapitals(text: text)
+        // Without entities the runs are the mentions and are grouped here; with them, they only fill gaps.
+        let capitals = Self.fromCapitals(text: text, grouped: entities == nil)
         var found = capitals
         if let entities {
             // Entities, plus the capitalized words the tagger missed that repeat a tagged person's name
@@ -135,12 +136,7 @@ final class Mentions {
     /// Without an entity layer: runs of capitalized words, titles dropped, named by the longest run
     /// that contains them ("Verrier" → "Anatole Verrier"). A capitalized word that opens a sentence
     /// counts only when the text never writes it in lower case.
-    private static func fromCapitals(text: QuoteText) -> [Mention] {
-        var lowerCaseWords: Set<UInt64>?
-        func writtenInLowerCase(_ index: Int) -> Bool {
-            if lowerCaseWords == nil { lowerCaseWords = text.lowerCaseWords() }
-            return lowerCaseWords!.contains(text.key(index))
-        }
+    private static func fromCapitals(text: QuoteText, grouped: Bool) -> [Mention] {
         var runs: [Range<Int>] = []
         var index = 0
         while index < text.count {
@@ -153,12 +149,13 @@ final class Mentions {
             // After the last title: "Varnesian Foreign Minister Ilona Varga-Pesti" is "Ilona Varga-Pesti".
             var start = (index..<(end - 1)).last { Titles.isTitle(text.lower[$0]) }.map { $0 + 1 } ?? index
             while start < end, Self.notNames.contains(text.lower[start])
-                    || start == text.sentences[text.sentenceOf[start]].lowerBound && writtenInLowerCase(start) {
+                    || start == text.sentences[text.sentenceOf[start]].lowerBound && text.isWrittenInLowerCase(start) {
                 start += 1
             }
             if start < end { runs.append(start..<end) }
             index = end
         }
+        guard grouped else { return runs.map { Mention(tokens: $0, kind: .unknown, canonical: text.text($0)) } }
         // Each run is named by the longest run that contains it; only runs of several words can.
         var byWord: [String: [Int]] = [:]
         for (number, run) in runs.enumerated() where run.count > 1 {

@@ -3,8 +3,9 @@ import SpindleCore
 /// The tokens of a document as the attribution rules read them: lower case, capitals, sentence,
 /// paragraph, and the quote each token sits in.
 struct QuoteText {
-    /// Each token in lower case (punctuation as it is).
-    let lower: [String]
+    /// Each token in lower case (punctuation as it is), made when first asked for: the rules read the
+    /// tokens around quotes and names, a small part of a long article.
+    let lower: LowerCaseWords
     let spans: [Span]
     let sentenceOf: [Int]
     let sentences: [Range<Int>]
@@ -19,10 +20,8 @@ struct QuoteText {
     private let startsWithCapital: [Bool]
     /// `NEWS`, `GENEVA`: tokens of three or more letters, all capitals.
     private let shouted: [Bool]
-    /// A hash of each lower-case token, to compare words across the text without comparing strings.
-    private let keys: [UInt64]
 
-    var count: Int { lower.count }
+    var count: Int { spans.count }
 
     /// The text's UTF-8 and the byte offset of every scalar (and of the end): a token's string is one
     /// decode of a byte slice.
@@ -33,25 +32,14 @@ struct QuoteText {
         let (utf8, byteOffsets, scalars) = (decoded.utf8, decoded.byteOffsets, decoded.scalars)
         self.utf8 = utf8
         self.byteOffsets = byteOffsets
-        var lower: [String] = []
         var shouted: [Bool] = []
-        var keys: [UInt64] = []
-        keys.reserveCapacity(tokens.count)
-        lower.reserveCapacity(tokens.count)
         shouted.reserveCapacity(tokens.count)
         for token in tokens {
             let bytes = utf8[Int(byteOffsets[token.span.start])..<Int(byteOffsets[token.span.end])]
-            let word = String(decoding: bytes, as: UTF8.self)
-            let capitals = bytes.count { $0 >= 0x41 && $0 <= 0x5A }
-            // Most tokens have no capital letter: those keep their string instead of lower-casing a copy.
-            let lowered = capitals > 0 || bytes.contains { $0 >= 0x80 } ? word.lowercased() : word
-            lower.append(lowered)
-            shouted.append(bytes.count > 2 && capitals == bytes.count)
-            keys.append(lowered.utf8.reduce(0xCBF2_9CE4_8422_2325 as UInt64) { ($0 ^ UInt64($1)) &* 0x100_0000_01B3 })
+            shouted.append(bytes.count > 2 && bytes.allSatisfy { $0 >= 0x41 && $0 <= 0x5A })
         }
-        self.lower = lower
-        self.keys = keys
         self.shouted = shouted
+        lower = LowerCaseWords(utf8: utf8, ranges: tokens.map { Int(byteOffsets[$0.span.start])..<Int(byteOffsets[$0.span.end]) })
         startsWithLetter = tokens.map { scalars[$0.span.start].isLetter }
         startsWithCapital = tokens.map { scalars[$0.span.start].isUpper }
         spans = tokens.map(\.span)
@@ -86,12 +74,11 @@ struct QuoteText {
 
     func isCapitalized(_ index: Int) -> Bool { startsWithCapital[index] }
 
-    /// The hashes of the words the text writes in lower case: a capitalized "However" at a sentence start
-    /// whose word is among them is capitalized only as the sentence's first word.
-    func lowerCaseWords() -> Set<UInt64> { Set(keys.indices.lazy.filter { !self.startsWithCapital[$0] }.map { self.keys[$0] }) }
-
-    /// A hash of the token in lower case.
-    func key(_ index: Int) -> UInt64 { keys[index] }
+    /// Whether the text also writes the token's word in lower case ("However" at a sentence start and
+    /// "however" elsewhere): then its capital is only the sentence's.
+    func isWrittenInLowerCase(_ index: Int) -> Bool {
+        lower.occurs(index, where: { !self.startsWithCapital[$0] })
+    }
 
     func isShouted(_ index: Int) -> Bool { shouted[index] }
 
@@ -153,5 +140,51 @@ struct DecodedText {
         self.utf8 = utf8
         self.scalars = scalars
         self.byteOffsets = byteOffsets
+    }
+}
+
+/// Tokens in lower case, each made on first use and kept.
+struct LowerCaseWords {
+    private final class Cache {
+        var words: [String?]
+        init(count: Int) { words = Array(repeating: nil, count: count) }
+    }
+
+    private let utf8: [UInt8]
+    private let ranges: [Range<Int>]
+    private let cache: Cache
+
+    init(utf8: [UInt8], ranges: [Range<Int>]) {
+        self.utf8 = utf8
+        self.ranges = ranges
+        cache = Cache(count: ranges.count)
+    }
+
+    subscript(index: Int) -> String {
+        if let word = cache.words[index] { return word }
+        let bytes = utf8[ranges[index]]
+        let word = String(decoding: bytes, as: UTF8.self)
+        let lowered = bytes.contains { $0 >= 0x41 && $0 <= 0x5A || $0 >= 0x80 } ? word.lowercased() : word
+        cache.words[index] = lowered
+        return lowered
+    }
+
+    subscript(range: Range<Int>) -> [String] { range.map { self[$0] } }
+
+    /// Whether another token that `accept`s is the same word as token `index`, ignoring case: compared
+    /// byte by byte for ASCII words, which most are.
+    func occurs(_ index: Int, where accept: (Int) -> Bool) -> Bool {
+        let target = ranges[index]
+        guard utf8[target].allSatisfy({ $0 < 0x80 }) else {
+            let word = self[index]
+            return ranges.indices.contains { $0 != index && ranges[$0].count == target.count && accept($0) && self[$0] == word }
+        }
+        func folded(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+        return ranges.indices.contains { other in
+            let range = ranges[other]
+            guard other != index, range.count == target.count, folded(utf8[range.lowerBound]) == folded(utf8[target.lowerBound]),
+                  accept(other) else { return false }
+            return (0..<range.count).allSatisfy { folded(utf8[range.lowerBound + $0]) == folded(utf8[target.lowerBound + $0]) }
+        }
     }
 }
