@@ -38,26 +38,37 @@ def main():
     parser.add_argument("--command", required=True)
     parser.add_argument("--data", nargs="+", required=True)
     parser.add_argument("--lexicons", required=True)
+    parser.add_argument("--clusters", required=True)
+    parser.add_argument("--gum-command", required=True)
     parser.add_argument("-o", "--output", required=True)
     args = parser.parse_args()
     report = json.load(open(args.report))
+    # the GUM-derived file lives in a temporary folder: name it as the command does
+    report["train"] = [os.path.basename(path) if path.endswith("gum-ner.iob2") else path for path in report["train"]]
     model = args.output.replace(".manifest.json", ".model")
     manifest = {
         "model": os.path.basename(model),
         "sha256": sha256(model),
         "bytes": os.path.getsize(model),
-        "format": "SPNDLNER version 1 (see Plugins/Entities/Sources/ModelFile.swift)",
+        "format": "SPNDLNER version 2 (see Plugins/Entities/Sources/ModelFile.swift)",
         "command": args.command,
         "data": [{"file": os.path.basename(path), "sha256": sha256(path)} for path in args.data],
         "dataLicenses": {
             "en_ewt-ud-*.iob2": "CC BY-SA 4.0 (Universal NER English-EWT)",
             "gmb_ner_partial.conll": "ODbL 1.0 (Groningen Meaning Bank, part)",
-            "en_ewt-ud-train.conllu / en_gum-train.conllu": "CC BY-SA 4.0 / CC BY 4.0 (words only, for word classes)",
+            "en_ewt-ud-train.conllu / en_gum-train.conllu": "CC BY-SA 4.0 / CC BY 4.0 (words for word classes and clusters)",
+            "en_gum-train.conllu": "CC BY 4.0 annotations: PER/ORG/LOC/MISC training spans derived from its entity mentions",
+            "en_gum-dev.conllu": "CC BY 4.0 (words only, for the word clusters)",
             "wikigold.conll.txt": "CC BY 4.0 (evaluation only, not trained on)",
         },
         "lexicons": [{"file": name, "sha256": sha256(os.path.join(args.lexicons, name))}
                      for name in sorted(os.listdir(args.lexicons)) if name.endswith(".txt")],
         "lexiconsCommand": ".venv-ner/bin/python scripts/derive_entity_lexicons.py",
+        "clusters": {"file": os.path.basename(args.clusters), "sha256": sha256(args.clusters),
+                     "command": ".venv-ner/bin/python scripts/derive_word_clusters.py ../shared/data/ud/en_ewt-ud-train.conllu "
+                                "../shared/data/ud/en_gum-train.conllu ../shared/data/ud/en_gum-dev.conllu "
+                                "../shared/data/ner/gmb_ner_partial.conll --passes 10 -o models/entities-clusters-en.tsv"},
+        "gumEntitiesCommand": args.gum_command,
         "training": report,
         "scores": scores(open(args.eval).read()),
         "scoresCommand": "spindle eval entities --pipeline pipelines/entities.yaml --labels PER,ORG,LOC GOLD...",

@@ -31,11 +31,17 @@ struct TrainEntities: ParsableCommand {
     @Option(name: .long, parsing: .upToNextOption, help: "CoNLL-U files whose words only feed the word classes.")
     var unlabeled: [String] = []
 
+    @Option(name: .long, help: "Word clusters (word<TAB>class... lines from scripts/derive_word_clusters.py), compiled into the model.")
+    var clusters: String?
+
     @Option(name: .long, help: "Passes over the training data.")
     var epochs = TrainingSettings().epochs
 
     @Option(name: .long, help: "The weight table has 2^N rows.")
     var hashBits = TrainingSettings().hashBits
+
+    @Option(name: .long, help: "Train N perceptrons with seeds SEED, SEED+1, ... and average their weights.")
+    var runs = TrainingSettings().runs
 
     @Option(name: .long, help: "Seed of the shuffles.")
     var seed = TrainingSettings().seed
@@ -73,27 +79,42 @@ struct TrainEntities: ParsableCommand {
         settings.epochs = epochs
         settings.hashBits = hashBits
         settings.seed = seed
+        settings.runs = runs
+        var wordClusters = WordClusters()
+        if let clusters {
+            do { wordClusters = try WordClusters(contentsOf: clusters) } catch { throw fail("\(error)") }
+        }
         let trainer = PerceptronTrainer(settings: settings, lexicon: Lexicon(phrases: phrases),
-                                        wordClasses: WordClasses(counting: text))
+                                        wordClasses: WordClasses(counting: text), clusters: wordClusters)
         let (model, epochReports) = trainer.train(sentences, dev: devSentences) { report in
             let f1 = report.devF1.map { String(format: "  dev F1 %.4f", $0) } ?? ""
             printError("epoch \(report.epoch): \(report.trainingErrors) sentences wrong\(f1)")
         }
+        let finalF1 = devSentences.isEmpty ? nil : trainer.devF1(model: model, dev: devSentences)
+        if runs > 1, let finalF1 { printError(String(format: "average of %d runs: dev F1 %.4f", runs, finalF1)) }
         do { try ModelFile.save(model, path: output) } catch { throw fail("\(error)") }
         let seconds = Date().timeIntervalSince(started)
         printError(String(format: "wrote %@ in %.1f s", output, seconds))
         if let report {
-            try writeReport(report, epochs: epochReports, sentences: sentences.count, seconds: seconds)
+            try writeReport(report, epochs: epochReports, finalF1: finalF1, sentences: sentences.count, seconds: seconds)
         }
     }
 
-    private func writeReport(_ path: String, epochs epochReports: [EpochReport], sentences: Int, seconds: Double) throws {
+    private func writeReport(_ path: String, epochs epochReports: [EpochReport], finalF1: Double?, sentences: Int,
+                             seconds: Double) throws {
+        // per run, the epoch with the best dev F1 is kept
+        let perRun = epochReports.count / max(1, runs)
+        let kept = (0..<max(1, runs)).map { run -> Int in
+            let slice = epochReports[(run * perRun)..<((run + 1) * perRun)]
+            let best = slice.compactMap(\.devF1).max()
+            return slice.first { $0.devF1 == best }?.epoch ?? perRun
+        }
         let best = epochReports.compactMap(\.devF1).max()
         let summary: [String: Any] = [
-            "train": train, "dev": dev ?? NSNull(), "unlabeled": unlabeled, "lexicons": lexicons,
+            "train": train, "dev": dev ?? NSNull(), "unlabeled": unlabeled, "lexicons": lexicons, "clusters": clusters ?? NSNull(),
             "epochs": epochs, "hashBits": hashBits, "seed": seed, "trainingSentences": sentences,
             "devF1ByEpoch": epochReports.map { $0.devF1 ?? 0 }, "bestDevF1": best ?? NSNull(),
-            "keptEpoch": epochReports.first { $0.devF1 == best }?.epoch ?? epochReports.count,
+            "keptEpochs": kept, "runs": runs, "finalDevF1": finalF1 ?? NSNull(),
             "trainingSeconds": (seconds * 10).rounded() / 10,
         ]
         let data = try JSONSerialization.data(withJSONObject: summary, options: [.prettyPrinted, .sortedKeys])

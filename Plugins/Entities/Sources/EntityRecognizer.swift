@@ -32,7 +32,9 @@ public struct EntityRecognizer: Annotator {
         var found: [(span: TokenSpan, words: ArraySlice<Substring>)] = []
         for sentence in document.sentences where !sentence.tokens.isEmpty {
             let sentenceWords = Array(words[sentence.tokens])
-            for span in model.spans(in: sentenceWords) {
+            let spans = SpanCleanup.clean(model.spans(in: sentenceWords), tokens: sentenceWords,
+                                          wordClasses: model.extractor.wordClasses)
+            for span in spans {
                 let absolute = TokenSpan(start: sentence.tokens.lowerBound + span.start,
                                          end: sentence.tokens.lowerBound + span.end, label: span.label)
                 found.append((absolute, words[absolute.start..<absolute.end]))
@@ -41,7 +43,8 @@ public struct EntityRecognizer: Annotator {
         var mentions = found.map { MentionGrouping.Mention(words: $0.words.map(String.init), label: $0.span.label) }
         let lexicon = model.extractor.lexicon
         let labels = LabelConsistency.harmonize(mentions, isCountry: { lexicon.contains($0, category: "countries") },
-                                                isPlaceWord: { lexicon.contains([$0], category: "place-words") })
+                                                isPlaceWord: { lexicon.contains([$0], category: "place-words") },
+                                                isOrganizationWord: { lexicon.contains([$0], category: "org-suffixes") })
         for (index, label) in labels.enumerated() { mentions[index].label = label }
         let canonical = MentionGrouping.canonical(mentions)
         let index = ScalarIndex(document.text)

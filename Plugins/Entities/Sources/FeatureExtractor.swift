@@ -15,19 +15,22 @@ public struct FeatureMatrix: Sendable {
 ///
 /// Templates: the word (exact and lower case), shape, capitalization, affixes, the words and shapes of
 /// two neighbours on each side with bigrams, word classes, sentence position, lexicon matches with their
-/// BILOU position, and an all-capitals flag. In an all-capitals sentence (a headline or a shouted line)
+/// BILOU position, an all-capitals flag, and the word clusters of the word (three granularities, and
+/// the middle one with the shape) and of its neighbours (middle granularity). In an all-capitals sentence (a headline or a shouted line)
 /// each word is first recased to its usual capitalization, so "PUTIN MEETS LUKASHENKO" gets the features
 /// of "Putin meets Lukashenko".
 public struct FeatureExtractor: Sendable, Equatable {
     public let hashBits: Int
     public let lexicon: Lexicon
     public let wordClasses: WordClasses
+    public let clusters: WordClusters
 
-    public init(hashBits: Int, lexicon: Lexicon, wordClasses: WordClasses) {
+    public init(hashBits: Int, lexicon: Lexicon, wordClasses: WordClasses, clusters: WordClusters = WordClusters()) {
         precondition((10...28).contains(hashBits), "hashBits must be between 10 and 28")
         self.hashBits = hashBits
         self.lexicon = lexicon
         self.wordClasses = wordClasses
+        self.clusters = clusters
     }
 
     public var rowCount: Int { 1 << hashBits }
@@ -39,6 +42,7 @@ public struct FeatureExtractor: Sendable, Equatable {
         case wordClass, previousClass, nextClass, positionAndCase, caseAndClass, previousLowerAndShape
         case lexicon, previousLexicon, nextLexicon, allCapitalsShape, shapeAndLexicon
         case surroundingWords, shapeAndNextLower, previousClassAndShape
+        case cluster, previousCluster, nextCluster, clusterAndShape
     }
 
     /// Sentinel values for positions before the first and after the last token.
@@ -79,9 +83,10 @@ public struct FeatureExtractor: Sendable, Equatable {
         let count = forms.count
         let lexiconMasks = lexicon.match(forms.map(\.lower))
         let classes = forms.map { UInt64(wordClasses.wordClass(of: $0.lower)) }
+        let hasClusters = !clusters.isEmpty
+        let packed = hasClusters ? forms.map { clusters.packed($0.lower) } : []
         var sink = FeatureSink(shift: UInt64(64 - hashBits), capacity: count * 32)
         func union(_ masks: (UInt32, UInt32, UInt32, UInt32)) -> UInt32 { masks.0 | masks.1 | masks.2 | masks.3 }
-
         for index in 0..<count {
             let form = forms[index]
             let previous = index > 0 ? forms[index - 1] : nil
@@ -119,6 +124,19 @@ public struct FeatureExtractor: Sendable, Equatable {
             sink.add(.caseAndClass, UInt64(form.caseClass.rawValue), classes[index])
             sink.add(.previousClassAndShape, index > 0 ? classes[index - 1] : Self.before, form.shape)
             if allCapitals { sink.add(.allCapitalsShape, form.shape) }
+            if hasClusters {
+                let own = packed[index]
+                let before = index > 0 ? packed[index - 1] : WordClusters.beforeSentence
+                let after = index + 1 < count ? packed[index + 1] : WordClusters.afterSentence
+                if own != 0 {
+                    sink.add(.cluster, 0, WordClusters.level(own, 0))
+                    sink.add(.cluster, 1, WordClusters.level(own, 1))
+                    sink.add(.cluster, 2, WordClusters.level(own, 2))
+                    sink.add(.clusterAndShape, WordClusters.level(own, 1), form.shape)
+                }
+                sink.add(.previousCluster, WordClusters.level(before, 1))
+                sink.add(.nextCluster, WordClusters.level(after, 1))
+            }
 
             let masks = lexiconMasks[index]
             for (bilou, mask) in [masks.0, masks.1, masks.2, masks.3].enumerated() where mask != 0 {

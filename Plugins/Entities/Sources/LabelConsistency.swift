@@ -6,9 +6,11 @@
 /// becomes PER. Ties keep the tagger's labels. A country's name is LOC, as CoNLL tags it even where it
 /// acts ("Belarus deployed troops"), unless it is the surname of someone named in the document; so is
 /// an organization-looking name that ends in a place word ("Vostochny Cosmodrome", "Heathrow Airport").
+/// A person-looking name that ends in an organization word ("Ria Novosti", "Acme Corp") is ORG.
 public enum LabelConsistency {
     public static func harmonize(_ mentions: [MentionGrouping.Mention], isCountry: ([String]) -> Bool = { _ in false },
-                                 isPlaceWord: (String) -> Bool = { _ in false }) -> [String] {
+                                 isPlaceWord: (String) -> Bool = { _ in false },
+                                 isOrganizationWord: (String) -> Bool = { _ in false }) -> [String] {
         let keys = mentions.map { MentionGrouping.key($0.words) }
         var surnames = Set<String>()
         for (mention, key) in zip(mentions, keys) where mention.label == "PER" && key.count > 1 {
@@ -20,6 +22,7 @@ public enum LabelConsistency {
             if key.count == 1, surnames.contains(key[0]) { return "PER" }
             if isCountry(mention.words) { return "LOC" }
             if mention.label == "ORG", mention.words.count > 1, isPlaceWord(mention.words.last!) { return "LOC" }
+            if mention.label == "PER", mention.words.count > 1, isOrganizationWord(mention.words.last!) { return "ORG" }
             let counts = votes[key]!
             let top = counts.values.max()!
             let leaders = counts.filter { $0.value == top }

@@ -9,13 +9,16 @@ import Foundation
 /// u32 n, n × string lexicon categories, u32 longest entry, u32 n, n × (u64 key, u32 categories),
 /// u32 n, n × u64 prefix
 /// u32 n, n × (u64 key, u8 class) word classes
-/// (tags + 1) × tags × f32 transitions, f32 scale, rows × tags × i16 weights
+/// u32 n, n × (u64 key, u32 packed classes) word clusters          (version 2 on)
+/// (tags + 1) × tags × f32 transitions, f32 scale, rows × (tags - 1) × i16 weights relative to O
+/// (version 1: rows × tags, O included)
 /// ```
 /// Strings are u32 length + UTF-8; integers are little-endian; dictionaries are written sorted so the
 /// same model gives the same bytes.
 public enum ModelFile {
     public static let magic = Array("SPNDLNER".utf8)
-    public static let version: UInt32 = 1
+    /// Version 2 added the word clusters and dropped the O column; version 1 files still load.
+    public static let version: UInt32 = 2
 
     public static func encode(_ model: EntityModel) -> [UInt8] {
         var writer = ByteWriter()
@@ -44,6 +47,13 @@ public enum ModelFile {
             writer.append(value)
         }
 
+        let clusters = model.extractor.clusters.classes
+        writer.append(UInt32(clusters.count))
+        for (key, value) in clusters.sorted(by: { $0.key < $1.key }) {
+            writer.append(key)
+            writer.append(value)
+        }
+
         for value in model.transitions { writer.append(value) }
         writer.append(model.scale)
         for value in model.weights { writer.append(value) }
@@ -57,7 +67,7 @@ public enum ModelFile {
         var reader = ByteReader(Array(bytes[magic.count...]))
         do {
             let found = try reader.read(UInt32.self)
-            guard found == version else { throw EntityModelError.unsupportedVersion(path: path, found: found, supported: version) }
+            guard found == version || found == 1 else { throw EntityModelError.unsupportedVersion(path: path, found: found, supported: version) }
             let hashBits = Int(try reader.read(UInt32.self))
             guard (10...28).contains(hashBits) else { throw EntityModelError.corrupt(path: path, reason: "hash size 2^\(hashBits)") }
             let labels = try (0..<Int(try reader.read(UInt32.self))).map { _ throws(ByteReader.Overrun) in try reader.readString() }
@@ -80,15 +90,26 @@ public enum ModelFile {
             classes.reserveCapacity(classCount)
             for _ in 0..<classCount { classes[try reader.read(UInt64.self)] = try reader.read(UInt8.self) }
 
+            var clusters: [UInt64: UInt32] = [:]
+            if found >= 2 {
+                let clusterCount = Int(try reader.read(UInt32.self))
+                clusters.reserveCapacity(clusterCount)
+                for _ in 0..<clusterCount { clusters[try reader.read(UInt64.self)] = try reader.read(UInt32.self) }
+            }
+
             let tagSet = TagSet(labels: labels)
             let transitions = try (0..<((tagSet.count + 1) * tagSet.count)).map { _ throws(ByteReader.Overrun) in try reader.readFloat() }
             let scale = try reader.readFloat()
-            let quantized = try reader.readInt16s((1 << hashBits) * tagSet.count)
+            let quantized = try reader.readInt16s((1 << hashBits) * (found >= 2 ? tagSet.count - 1 : tagSet.count))
             guard reader.isAtEnd else { throw EntityModelError.corrupt(path: path, reason: "unexpected bytes after the weights") }
             let extractor = FeatureExtractor(
                 hashBits: hashBits,
                 lexicon: Lexicon(categories: categories, entries: entries, prefixes: prefixes, longest: longest),
-                wordClasses: WordClasses(classes: classes))
+                wordClasses: WordClasses(classes: classes), clusters: WordClusters(classes: clusters))
+            guard found >= 2 else {
+                return EntityModel(tagSet: tagSet, extractor: extractor, weights: quantized.map { Float($0) * scale },
+                                   transitions: transitions)
+            }
             return EntityModel(tagSet: tagSet, extractor: extractor, weights: quantized, scale: scale, transitions: transitions)
         } catch let error as EntityModelError {
             throw error

@@ -4,6 +4,8 @@ public struct TrainingSettings: Sendable, Equatable {
     public var epochs = 12
     public var hashBits = 19
     public var seed: UInt64 = 20_221_124
+    /// Perceptrons trained with different shuffles (seeds `seed`, `seed + 1`, ...) whose weights are averaged.
+    public var runs = 1
 
     public init() {}
 }
@@ -21,35 +23,62 @@ public struct EpochReport: Sendable, Equatable {
 /// the gold features gain and the predicted ones lose. The weights kept are the average over all
 /// updates (computed with the usual running-sum trick), which generalizes far better than the last
 /// ones. Sentences are shuffled each epoch with a fixed seed, so the same data gives the same model, and
-/// the epoch with the best dev F1 is kept.
+/// the epoch with the best dev F1 is kept. With `runs` above 1, that many perceptrons are trained with
+/// successive seeds and their kept weights averaged, which makes the model depend less on one shuffle.
 public struct PerceptronTrainer: Sendable {
     public let settings: TrainingSettings
     public let extractor: FeatureExtractor
 
-    public init(settings: TrainingSettings, lexicon: Lexicon, wordClasses: WordClasses) {
+    public init(settings: TrainingSettings, lexicon: Lexicon, wordClasses: WordClasses, clusters: WordClusters = WordClusters()) {
         self.settings = settings
-        extractor = FeatureExtractor(hashBits: settings.hashBits, lexicon: lexicon, wordClasses: wordClasses)
+        extractor = FeatureExtractor(hashBits: settings.hashBits, lexicon: lexicon, wordClasses: wordClasses, clusters: clusters)
     }
 
     public func train(_ sentences: [TrainingSentence], dev: [TrainingSentence] = [],
                       progress: (EpochReport) -> Void = { _ in }) -> (model: EntityModel, epochs: [EpochReport]) {
         let tagSet = TagSet(labels: settings.labels)
-        let tags = tagSet.count
-        let decoder = ViterbiDecoder(tagSet: tagSet)
         let examples = sentences.filter { !$0.tokens.isEmpty }
         let features = examples.map { extractor.features(of: $0.tokens) }
         let gold = examples.map { tagSet.tags(for: $0.spans, length: $0.tokens.count) }
         let devFeatures = dev.map { extractor.features(of: $0.tokens) }
         let devLabels = Set(dev.flatMap { $0.spans.map(\.label) })
 
+        var reports: [EpochReport] = []
+        var sum: (weights: [Float], transitions: [Float])?
+        for run in 0..<max(1, settings.runs) {
+            let (weights, transitions) = trainOnce(features: features, gold: gold, devFeatures: devFeatures, dev: dev,
+                                                   devLabels: devLabels, seed: settings.seed &+ UInt64(run)) { report in
+                reports.append(report)
+                progress(report)
+            }
+            if var total = sum {
+                for index in total.weights.indices { total.weights[index] += weights[index] }
+                for index in total.transitions.indices { total.transitions[index] += transitions[index] }
+                sum = total
+            } else {
+                sum = (weights, transitions)
+            }
+        }
+        let runs = Float(max(1, settings.runs))
+        let model = EntityModel(tagSet: tagSet, extractor: extractor, weights: sum!.weights.map { $0 / runs },
+                                transitions: sum!.transitions.map { $0 / runs })
+        return (model, reports)
+    }
+
+    /// One averaged perceptron: the weights of its best epoch on the dev set (of the last without one).
+    private func trainOnce(features: [FeatureMatrix], gold: [[Int]], devFeatures: [FeatureMatrix], dev: [TrainingSentence],
+                           devLabels: Set<String>, seed: UInt64,
+                           progress: (EpochReport) -> Void) -> (weights: [Float], transitions: [Float]) {
+        let tagSet = TagSet(labels: settings.labels)
+        let tags = tagSet.count
+        let decoder = ViterbiDecoder(tagSet: tagSet)
         var weights = [Float](repeating: 0, count: extractor.rowCount * tags)
         var weightSums = [Double](repeating: 0, count: weights.count)
         var transitions = [Float](repeating: 0, count: (tags + 1) * tags)
         var transitionSums = [Double](repeating: 0, count: transitions.count)
         var step = 1.0
-        var order = Array(examples.indices)
-        var random = SplitMix64(seed: settings.seed)
-        var reports: [EpochReport] = []
+        var order = Array(features.indices)
+        var random = SplitMix64(seed: seed)
         var best: (f1: Double, weights: [Float], transitions: [Float])?
 
         func averaged() -> ([Float], [Float]) {
@@ -97,11 +126,15 @@ public struct PerceptronTrainer: Sendable {
             } else {
                 best = (0, averageWeights, averageTransitions)
             }
-            reports.append(report)
             progress(report)
         }
-        let model = EntityModel(tagSet: tagSet, extractor: extractor, weights: best!.weights, transitions: best!.transitions)
-        return (model, reports)
+        return (best!.weights, best!.transitions)
+    }
+
+    /// Span F1 of a model on a development set, over the labels the set has.
+    public func devF1(model: EntityModel, dev: [TrainingSentence]) -> Double {
+        spanF1(model: model, features: dev.map { extractor.features(of: $0.tokens) }, dev: dev,
+               labels: Set(dev.flatMap { $0.spans.map(\.label) }))
     }
 
     private func spanF1(model: EntityModel, features: [FeatureMatrix], dev: [TrainingSentence], labels: Set<String>) -> Double {
