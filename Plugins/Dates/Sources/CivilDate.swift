@@ -79,11 +79,12 @@ struct CivilDate: Hashable, Comparable, Sendable {
         }
     }
 
-    /// The `n`th (1-based) given weekday of a month; `n == -1` is the last one.
+    /// The `n`th (1-based) given weekday of a month; `n == -1` is the last one, `-2` the one before.
     static func nth(_ n: Int, weekday: Int, month: Int, year: Int) -> CivilDate? {
         if n < 0 {
             let last = CivilDate(year, month, daysIn(month: month, year: year))
-            return last.adding(days: -((last.weekday - weekday + 7) % 7))
+            let date = last.adding(days: -((last.weekday - weekday + 7) % 7) + 7 * (n + 1))
+            return date.month == month ? date : nil
         }
         let first = CivilDate(year, month, 1)
         let date = first.adding(days: (weekday - first.weekday + 7) % 7 + 7 * (n - 1))

@@ -8,11 +8,20 @@ extension Grammar {
             var next = index + 1
             if words[next] == "," { next += 1 }
             if let date = explicitDate(at: next), date.isDay {
-                return Found(range: index..<date.range.upperBound, type: .date, value: weekdayFits(date, weekday), isDay: true)
+                return Found(range: index..<date.range.upperBound, type: .date, value: weekdayFits(date, weekday), isDay: true,
+                             impliedYear: date.impliedYear)
             }
-            // "Tuesday the 19th", "Thu 15th": the month where that day is that weekday.
+            // "Friday 7.6", "Friday 7-6": month and day in digits after a weekday.
+            if let (month, day, end) = monthDayDigits(at: next), let date = dayDate(from: next, month: month, day: day, after: end) {
+                return Found(range: index..<date.range.upperBound, type: .date, value: weekdayFits(date, weekday), isDay: true,
+                             impliedYear: date.impliedYear)
+            }
+            // "Tuesday the 19th", "Thu 15th", "Monday 21", "Friday the fifteen": the month where that day is
+            // that weekday.
             if words[next] == "the" { next += 1 }
-            if let day = dayOfMonth(at: next), Self.integer(words[next]) == nil || words[next - 1] == "the" {
+            let spelled = words[next - 1] == "the" && Self.integer(words[next]) == nil ? cardinal(at: next).flatMap { (1...31).contains($0.value) ? ($0.value, $0.end) : nil } : nil
+            if let day = dayOfMonth(at: next) ?? spelled,
+               Self.integer(words[next]) == nil || words[next - 1] == "the" || !(words[next + 1].first?.isLetter ?? false) || words[next + 1] == "at" {
                 return Found(range: index..<day.end, type: .date, value: monthWith(day: day.day, weekday: weekday, range: index..<day.end),
                              isDay: true)
             }
@@ -97,6 +106,10 @@ extension Grammar {
         var next = after
         if words[next] == "," || (words[next] == "of" || words[next] == "in")
             && (yearNumber(at: next + 1, strict: false) != nil || words[next + 1].utf8.count == 2) { next += 1 }
+        if let (era, end) = eraYear(at: next) {
+            guard CivilDate.valid(2000, month, day) != nil else { return nil }
+            return Found(range: start..<end, type: .date, value: era + "-" + CivilDate.pad(month, 2) + "-" + CivilDate.pad(day, 2), isDay: true)
+        }
         if let year = yearNumber(at: next, strict: false) ?? twoDigitYear(at: next, directlyAfter: next == after || words[after] == "of") {
             guard let date = CivilDate.valid(year, month, day) else { return nil }
             return Found(range: start..<(next + 1), type: .date, value: date.dayValue, isDay: true)
@@ -128,13 +141,27 @@ extension Grammar {
 
     /// A day with a weekday written next to it: when the year was implied, the nearest year (by the
     /// tense) in which that day falls on that weekday ("Fri, Jul 18").
+    /// The weekday is the stronger evidence, so the nearest fitting year wins over the tense.
     private func weekdayFits(_ date: Found, _ weekday: Int) -> String {
-        guard date.impliedYear, let anchor, let written = Anchor(parsing: date.value)?.date, written.weekday != weekday else {
-            return date.value
-        }
+        guard date.impliedYear, let anchor, let written = Anchor(parsing: date.value)?.date else { return date.value }
         let candidates = (-6...6).compactMap { CivilDate.valid(anchor.date.year + $0, written.month, written.day) }
             .filter { $0.weekday == weekday }
-        return choose(candidates, direction: direction(date.range), from: anchor.date)?.dayValue ?? date.value
+        return choose(candidates, direction: .none, from: anchor.date)?.dayValue ?? date.value
+    }
+
+    /// "7.6", "7-6", "7/6" (month first) in one token or split by the tokenizer, read only where a date
+    /// is expected (after a weekday): alone they are numbers and scores.
+    func monthDayDigits(at index: Int) -> (month: Int, day: Int, end: Int)? {
+        var pieces = words[index].split(separator: ".", omittingEmptySubsequences: false)
+        var end = index + 1
+        if pieces.count != 2 { pieces = words[index].split(separator: "-", omittingEmptySubsequences: false) }
+        if pieces.count != 2, ["-", "/", "."].contains(words[index + 1]), Self.integer(words[index + 2], maxLength: 2) != nil {
+            pieces = [Substring(words[index]), Substring(words[index + 2])]
+            end = index + 3
+        }
+        guard pieces.count == 2, let month = Self.integer(String(pieces[0]), maxLength: 2), let day = Self.integer(String(pieces[1]), maxLength: 2),
+              CivilDate.valid(2000, month, day) != nil else { return nil }
+        return (month, day, end)
     }
 
     /// A day of the month without a month: in the anchor's month, or the nearest month (by the tense)
@@ -164,7 +191,13 @@ extension Grammar {
     func nthOfMonth(at index: Int) -> Found? {
         var start = index
         if words[start] == "the" { start += 1 }
-        guard let n = Self.ordinalWord(words[start]) ?? Self.ordinalDigits(words[start]), n != 0, n <= 5 || words[start + 1] == "day" else { return nil }
+        guard var n = Self.ordinalWord(words[start]) ?? Self.ordinalDigits(words[start]), n != 0 else { return nil }
+        // "the fifth last day of May", "the second last Friday of June".
+        if n > 0, words[start + 1] == "last", Lexicon.weekdays[words[start + 2]] != nil || words[start + 2] == "day" {
+            n = -n
+            start += 1
+        }
+        guard n <= 5 || words[start + 1] == "day" else { return nil }
         let what = words[start + 1]
         let weekday = Lexicon.weekdays[what]
         guard weekday != nil || what == "day" else { return nil }
@@ -179,14 +212,15 @@ extension Grammar {
         let month: Int
         if let named = Lexicon.months[words[start + 3]] {
             month = named
-        } else if let anchor, ["this", "the", "next", "last"].contains(words[start + 3]), words[start + 4] == "month" {
+        } else if let anchor, let shift = ["this": 0, "the": 0, "current": 0, "next": 1, "following": 1, "last": -1, "previous": -1][words[start + 3]],
+                  words[start + 4] == "month" {
             // "the first Monday of this month", "the last day of next month".
-            let moved = anchor.date.adding(months: words[start + 3] == "next" ? 1 : (words[start + 3] == "last" ? -1 : 0))
+            let moved = anchor.date.withDay(1).adding(months: shift)
             month = moved.month
             year = moved.year
             end = start + 5
             let date = weekday.map { CivilDate.nth(n, weekday: $0, month: month, year: year) }
-                ?? (n < 0 ? CivilDate(year, month, CivilDate.daysIn(month: month, year: year)) : CivilDate.valid(year, month, n))
+                ?? (n < 0 ? CivilDate.valid(year, month, CivilDate.daysIn(month: month, year: year) + n + 1) : CivilDate.valid(year, month, n))
             guard let date else { return nil }
             return Found(range: index..<end, type: .date, value: date.dayValue, isDay: true)
         } else {
@@ -203,7 +237,7 @@ extension Grammar {
         if let weekday {
             date = CivilDate.nth(n, weekday: weekday, month: month, year: year)
         } else {
-            date = n < 0 ? CivilDate(year, month, CivilDate.daysIn(month: month, year: year)) : CivilDate.valid(year, month, n)
+            date = n < 0 ? CivilDate.valid(year, month, CivilDate.daysIn(month: month, year: year) + n + 1) : CivilDate.valid(year, month, n)
         }
         guard let date else { return nil }
         return Found(range: index..<end, type: .date, value: date.dayValue, isDay: true)

@@ -14,7 +14,9 @@ extension Grammar {
         switch key {
         case "a", "an", "one":
             if words[index + 1] == "few" { return Amount(text: "X", value: nil, end: index + 2) }
-            if words[index + 1] == "couple" { return Amount(text: "2", value: 2, end: words[index + 2] == "of" ? index + 3 : index + 2) }
+            if words[index + 1] == "couple" || words[index + 1] == "pair" {
+                return Amount(text: "2", value: 2, end: words[index + 2] == "of" ? index + 3 : index + 2)
+            }
             if words[index + 1] == "dozen" { return Amount(text: "12", value: 12, end: index + 2) }
             return Amount(text: "1", value: 1, end: index + 1)
         case "few", "several", "many", "some", "multiple":
@@ -79,8 +81,9 @@ extension Grammar {
             leadingPeriod = words[start - 1] == "past"
         }
         // "the past week" is a week long; "the following week" and "the next week" are dates.
+        // ("The past weekend" is the last weekend, a date.)
         if leadingPeriod, ["past", "last", "previous"].contains(words[start - 1]) || words[index] == "past",
-           let (unit, plural) = Lexicon.units[words[start]], !plural {
+           let (unit, plural) = Lexicon.units[words[start]], !plural, unit.code != "WE" {
             return Found(range: index..<(start + 1), type: .duration,
                          value: Self.durationValue([durationParts(Amount(text: "1", value: 1, end: start), unit)]))
         }
@@ -103,6 +106,11 @@ extension Grammar {
             }
         }
         guard let compound = compoundAmount(at: start, glued: true) else { return nil }
+        // "the last 3 months and 2 days ago": a period, then a day counted back; not one amount.
+        if leadingPeriod, compound.parts.count > 1, ["ago", "earlier", "later", "hence"].contains(words[compound.end]),
+           let first = quantityAndUnit(at: start, glued: true) {
+            return Found(range: index..<first.end, type: .duration, value: Self.durationValue([durationParts(first.amount, first.unit)]))
+        }
         // "a 10-year plan" reads as "10 years"; the article is not part of it.
         let range = (words[index] == "a" || words[index] == "an") && compound.hyphenated ? (index + 1)..<compound.end : index..<compound.end
         return Found(range: range, type: .duration, value: Self.durationValue(compound.parts.map { durationParts($0.amount, $0.unit) }))
@@ -118,7 +126,7 @@ extension Grammar {
         // "a quarter of an hour", "three quarters of an hour", "three-quarters of an hour".
         var quarterAt = index
         var quarters = 1.0
-        if words[index] == "a" { quarterAt += 1 } else if words[index] == "three" { quarterAt += 1; quarters = 3 }
+        if words[index] == "a" { quarterAt += 1 } else if words[index] == "three" { quarterAt += words[index + 1] == "-" ? 2 : 1; quarters = 3 }
         if words[index] == "three-quarters" { quarters = 3 } else if words[quarterAt] != "quarter" && words[quarterAt] != "quarters" { quarterAt = -1 }
         if quarterAt >= 0, words[quarterAt + 1] == "of", words[quarterAt + 2] == "an" || words[quarterAt + 2] == "a",
            let (unit, _) = Lexicon.units[words[quarterAt + 3]], unit.isTime || unit.code == "Y" {
@@ -128,10 +136,29 @@ extension Grammar {
         // "one and a half hours", "one and a quarter year".
         if let whole = quantity(at: index), let value = whole.value, words[whole.end] == "and" {
             var next = whole.end + 1
-            if words[next] == "a" { next += 1 }
+            if words[next] == "a" || words[next] == "an" { next += 1 }
             if let fraction = Self.fractionWords[words[next]], let (unit, _) = Lexicon.units[words[next + 1]] {
                 return ([(Amount(text: "", value: value + fraction, end: next + 1), unit)], next + 2, false)
             }
+        }
+        // "2hr5min", "1d", "+15min", "3m 49s": amounts glued to their units, several in one token.
+        if Self.mayBeGlued(words[index]),
+           let glued = gluedParts(at: index, loose: words[index - 1] == "+" || words[index - 1] == "-" || words[index].utf8.first == UInt8(ascii: "+")
+                                    || gluedParts(at: index + 1, loose: true) != nil) {
+            var parts = glued
+            var end = index + 1
+            while true {
+                var next = end
+                if words[next] == "," { next += 1 }
+                if words[next] == "and" { next += 1 }
+                let more = gluedParts(at: next, loose: true) ?? quantityAndUnit(at: next, glued: true).map { [($0.amount, $0.unit)] }
+                guard let more, more.allSatisfy({ $0.amount.value != nil }),
+                      Self.rank(more[0].unit) < Self.rank(parts[parts.count - 1].unit) else { break }
+                parts += more
+                end = next + (more.count > 1 || gluedParts(at: next, loose: true) != nil ? 1 : 0)
+                if gluedParts(at: next, loose: true) == nil, let single = quantityAndUnit(at: next, glued: true) { end = single.end }
+            }
+            return (parts, end, false)
         }
         guard let first = quantityAndUnit(at: index, glued: glued) else { return nil }
         var parts = [(amount: first.amount, unit: first.unit)]
@@ -144,9 +171,17 @@ extension Grammar {
                 end += 2 + article
             }
         }
-        // "two hours and 30 minutes", "1 month 2 days".
+        // "two hours and 30 minutes", "1 month 2 days", "1 month, 21 days", "1 day 21 hours 25m".
         while first.amount.value != nil {
-            let next = words[end] == "and" ? end + 1 : end
+            var next = end
+            if words[next] == "," { next += 1 }
+            if words[next] == "and" { next += 1 }
+            if let glued = gluedParts(at: next, loose: true), glued.allSatisfy({ $0.amount.value != nil }),
+               Self.rank(glued[0].unit) < Self.rank(parts[parts.count - 1].unit) {
+                parts += glued
+                end = next + 1
+                continue
+            }
             guard let more = quantityAndUnit(at: next, glued: glued), more.amount.value != nil,
                   Self.rank(more.unit) < Self.rank(parts[parts.count - 1].unit) else { break }
             parts.append((more.amount, more.unit))
@@ -156,6 +191,8 @@ extension Grammar {
     }
 
     /// Larger units rank higher; compound amounts go from larger to smaller.
+    static func rankOf(_ unit: Lexicon.Unit) -> Int { rank(unit) }
+
     private static func rank(_ unit: Lexicon.Unit) -> Int {
         unit.isTime ? unit.seconds : 100_000 + (unit.days > 0 ? unit.days : ["M": 30, "Q": 90, "Y": 365, "DE": 3650, "CE": 36500][unit.code] ?? 0)
     }
@@ -174,20 +211,22 @@ extension Grammar {
         if key.utf8.contains(0x2D), let dash = key.lastIndex(of: "-") {
             let head = String(key[..<dash]), tail = String(key[key.index(after: dash)...])
             // "one-quarter" and "one-half" are fractions, not a quarter of a year.
-            if let (unit, plural) = Lexicon.units[tail], !plural, unit.code != "Q",
+            if let (unit, plural) = Lexicon.units[tail], unit.code != "Q",
                let value = Self.integer(head, maxLength: 4).map(Double.init) ?? Self.wordNumber(head).map(Double.init) {
-                return (Amount(text: String(Int(value)), value: value, end: index + 1), unit, index + 1, true)
+                return (Amount(text: String(Int(value)), value: value, end: index + 1), unit, index + 1, !plural)
             }
         }
-        if glued, Self.startsWithDigit(key), !Self.allDigits(key) {
-            let digits = key.prefix { $0.isASCII && $0.isNumber }
-            if let unit = Self.gluedUnits[String(key.dropFirst(digits.count))], let value = Self.integer(String(digits)) {
-                return (Amount(text: String(digits), value: Double(value), end: index + 1), unit, index + 1, false)
-            }
+        if glued, let parts = gluedParts(at: index, loose: false), parts.count == 1 {
+            return (parts[0].amount, parts[0].unit, index + 1, false)
         }
         guard let amount = quantity(at: index) else { return nil }
-        if words[amount.end] == "-", let (unit, plural) = Lexicon.units[words[amount.end + 1]], !plural, unit.code != "Q" {
-            return (amount, unit, amount.end + 2, true)
+        // "3 h", "1/4 h": the hour's letter after digits.
+        if words[amount.end] == "h", Self.startsWithDigit(key) {
+            return (amount, Lexicon.hour, amount.end + 1, false)
+        }
+        if words[amount.end] == "-", let (unit, plural) = Lexicon.units[words[amount.end + 1]], unit.code != "Q" {
+            // "a 10-year plan" is hyphenated; "30-minutes" is just written with a hyphen.
+            return (amount, unit, amount.end + 2, !plural)
         }
         var unitIndex = amount.end
         // "a few more days", "three full years", "two straight weeks".
@@ -201,7 +240,56 @@ extension Grammar {
         return (amount, unit, unitIndex + 1, false)
     }
 
-    static let fractions: [String: Double] = ["1/2": 0.5, "1/4": 0.25, "3/4": 0.75]
+    /// The amounts and units of one token that glues them: "1h", "2hr5min", "3.5years", "1/4h",
+    /// "40minutes", "+15min". `loose` also reads "m" as minutes and "s" as seconds, which alone would
+    /// be millions ("$5m") and plurals; callers pass it after a sign or inside a compound ("3m 49s").
+    func gluedParts(at index: Int, loose: Bool) -> [(amount: Amount, unit: Lexicon.Unit)]? {
+        let key = words[index]
+        guard Self.mayBeGlued(key), key.utf8.count <= 16 else { return nil }
+        var parts: [(amount: Amount, unit: Lexicon.Unit)] = []
+        var lastLetters = ""
+        // Bytes, not Characters: this runs on every token that mixes digits and letters ("3pm", "1990s").
+        var bytes = Array(key.utf8)
+        if bytes.first == UInt8(ascii: "+") { bytes.removeFirst() }
+        var at = 0
+        while at < bytes.count {
+            let numberStart = at
+            while at < bytes.count, bytes[at] >= 0x30 && bytes[at] <= 0x39 || bytes[at] == UInt8(ascii: ".") || bytes[at] == UInt8(ascii: "/") {
+                at += 1
+            }
+            let lettersStart = at
+            while at < bytes.count, bytes[at] >= 0x61 && bytes[at] <= 0x7A { at += 1 }
+            guard numberStart < lettersStart, lettersStart < at else { return nil }
+            let number = String(decoding: bytes[numberStart..<lettersStart], as: UTF8.self)
+            let name = String(decoding: bytes[lettersStart..<at], as: UTF8.self)
+            guard let value = Self.fractions[number] ?? Double(number) else { return nil }
+            let unit: Lexicon.Unit
+            if let known = Self.gluedUnits[name] ?? Lexicon.units[name]?.0 {
+                unit = known
+            } else if name == "m" || name == "s" {
+                unit = name == "m" ? Lexicon.minute : Lexicon.second
+            } else {
+                return nil
+            }
+            let text = value == value.rounded() ? String(Int(value)) : number
+            parts.append((Amount(text: text, value: value, end: index + 1), unit))
+            lastLetters = name
+        }
+        if parts.count == 1, !loose {
+            // "5m" is five million in news and "3D" a dimension: alone, they are not amounts of time.
+            if lastLetters == "m" || lastLetters == "s" { return nil }
+            if lastLetters == "d", let value = parts[0].amount.value, (2...4).contains(value) { return nil }
+        }
+        return parts
+    }
+
+    /// A cheap test before parsing: digits (or "+") first and not digits only.
+    static func mayBeGlued(_ key: String) -> Bool {
+        guard let first = key.utf8.first, first >= 0x30 && first <= 0x39 || first == UInt8(ascii: "+") else { return false }
+        return key.utf8.contains { $0 >= 0x61 && $0 <= 0x7A }
+    }
+
+    static let fractions: [String: Double] = ["1/2": 0.5, "1/4": 0.25, "3/4": 0.75, "½": 0.5, "¼": 0.25, "¾": 0.75]
     static let fractionWords: [String: Double] = ["half": 0.5, "quarter": 0.25]
     static let unitQualifiers: Set<String> = ["more", "full", "straight", "consecutive", "long", "whole", "additional", "extra"]
 }

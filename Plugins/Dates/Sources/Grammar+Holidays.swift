@@ -24,6 +24,10 @@ extension Grammar {
         if offset == nil, let year = yearNumber(at: next, strict: false), let date = holiday.date(in: year) {
             return Found(range: index..<(next + 1), type: .date, value: date.dayValue, isDay: true)
         }
+        // "Easter Sunday two thousand ten".
+        if offset == nil, let (year, yearEnd) = wordYear(at: next), let date = holiday.date(in: year) {
+            return Found(range: index..<yearEnd, type: .date, value: date.dayValue, isDay: true)
+        }
         // "Memorial Day of last year", "Christmas next year".
         if offset == nil, let anchor, words[next + 1] == "year",
            let shift = ["last": -1, "previous": -1, "this": 0, "next": 1][words[next]],

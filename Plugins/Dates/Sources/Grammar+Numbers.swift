@@ -127,8 +127,9 @@ extension Grammar {
     }
 
     /// A four-digit year; `strict` limits bare numbers to 1900-2099 so counts ("1500 troops") pass.
-    func yearNumber(at index: Int, strict: Bool) -> Int? {
-        guard let value = Self.integer(words[index], maxLength: 4), words[index].utf8.count == 4 else { return nil }
+    func yearNumber(at index: Int, strict: Bool, dropping prefix: Int = 0) -> Int? {
+        let key = String(words[index].dropFirst(prefix))
+        guard let value = Self.integer(key, maxLength: 4), key.utf8.count == 4 else { return nil }
         return strict ? ((1900...2099).contains(value) ? value : nil) : ((1000...2999).contains(value) ? value : nil)
     }
 
@@ -143,6 +144,12 @@ extension Grammar {
             let after = words[index + 1]
             if Self.integer(after) != nil || Self.ordinalDigits(after) != nil || Self.ordinalWord(after) ?? 0 > 0
                 || Lexicon.cardinals[after] != nil && Self.integer(after) == nil && words.capitalized[index] {
+                return month
+            }
+            // A sentence of one word ("May.") has no verb to be.
+            if key == "may" || key == "march", ["", ".", "!", "?"].contains(words[index - 1]), ["", ".", "!", "?"].contains(after) { return month }
+            // After a weekday ("monday, jan twenty two") it is a month in any case.
+            if Lexicon.weekdays[words[index - 1]] != nil || words[index - 1] == "," && Lexicon.weekdays[words[index - 2]] != nil {
                 return month
             }
             // Lower-case "may" and "march" are verbs; a capitalized one is a month after a preposition or modifier.

@@ -3,8 +3,23 @@
 extension Grammar {
     /// Dates in one token that mixes a month name with numbers: "31-Oct-1974", "05-aug-2016",
     /// "2019-aug-1", "jan/3", "Sep-2012", "15Sep", "feb13".
-    func mixedDate(at index: Int) -> Found? {
-        let key = words[index]
+    func mixedDate(at index: Int) -> Found? { mixedDate(words[index], at: index) }
+
+    /// A date and a time of day glued by ".", ":" or "-": the date part and `HH:MM[:SS]`.
+    static func splitStamp(_ key: String) -> (String, String)? {
+        let bytes = Array(key.utf8)
+        for length in [8, 5] where bytes.count > length + 6 {
+            let cut = bytes.count - length
+            let time = bytes[cut...]
+            guard [UInt8(ascii: "."), UInt8(ascii: ":"), UInt8(ascii: "-")].contains(bytes[cut - 1]),
+                  time.enumerated().allSatisfy({ $0.offset % 3 == 2 ? $0.element == UInt8(ascii: ":") : ($0.element >= 0x30 && $0.element <= 0x39) })
+            else { continue }
+            return (String(decoding: bytes[..<(cut - 1)], as: UTF8.self), String(decoding: time, as: UTF8.self))
+        }
+        return nil
+    }
+
+    func mixedDate(_ key: String, at index: Int) -> Found? {
         guard key.utf8.count >= 4, key.contains(where: \.isNumber), key.contains(where: \.isLetter) else { return nil }
         var runs: [Substring] = []
         var current = key.startIndex
@@ -36,6 +51,21 @@ extension Grammar {
     /// One token of digits and separators: `2022-02-24`, `2/24/2022`, `2/24/22`, `24.02.2022`, `2/24`.
     /// Slashes read month first (US news) unless the first number cannot be a month.
     func numericDate(at index: Int) -> Found? {
+        // "2016 10 16", "10 31 1974", "31 10 1974": three numbers apart, one of them a four-digit year.
+        if let a = Self.integer(words[index], maxLength: 4), let b = Self.integer(words[index + 1], maxLength: 2),
+           let c = Self.integer(words[index + 2], maxLength: 4) {
+            let date: CivilDate?
+            if words[index].utf8.count == 4, words[index + 2].utf8.count <= 2 {
+                date = CivilDate.valid(a, b, c)
+            } else if words[index + 2].utf8.count == 4, words[index].utf8.count <= 2 {
+                date = a > 12 ? CivilDate.valid(c, b, a) : CivilDate.valid(c, a, b)
+            } else {
+                date = nil
+            }
+            if let date, (1000...2999).contains(date.year) {
+                return Found(range: index..<(index + 3), type: .date, value: date.dayValue, isDay: true)
+            }
+        }
         // Split by the tokenizer: "2 / 15", "2014 - 10".
         if words[index + 1] == "/" || words[index + 1] == "-", Self.integer(words[index]) != nil, Self.integer(words[index + 2]) != nil {
             let separator = words[index + 1]
@@ -55,6 +85,11 @@ extension Grammar {
         // ISO 8601 date and time: "1994-11-05t13:15:30z" (zone and fraction dropped).
         if key.utf8.count >= 16, let t = key.firstIndex(of: "t"), let date = numericDate(String(key[..<t]), at: index), date.isDay,
            let clock = Anchor(parsing: date.value + "T" + key[key.index(after: t)...].prefix(8)) {
+            return Found(range: index..<(index + 1), type: .time, value: clock.instantValue)
+        }
+        // Log stamps: "05/31/2024.14:15", "05/31/2024-14:15", "06/nov/2023:06:36:02": a date glued to a time.
+        if key.utf8.count >= 12, let (date, time) = Self.splitStamp(key),
+           let day = numericDate(date, at: index) ?? mixedDate(date, at: index), day.isDay, let clock = Anchor(parsing: day.value + "T" + time) {
             return Found(range: index..<(index + 1), type: .time, value: clock.instantValue)
         }
         // "20170302".

@@ -38,21 +38,34 @@ extension Grammar {
             let quarter = ordinal < 0 ? 4 : ordinal
             return ofYear(start: index, after: index + 2, suffix: "-Q" + String(quarter), partStart: quarter * 3 - 2)
         }
-        guard key == "the" else { return nil }
-        let what = words[index + 1]
-        // "the end of the year", "the beginning of March", "the middle of next week".
-        if let mod = ["beginning": "START", "start": "START", "middle": "MID", "end": "END", "close": "END", "turn": "START"][what],
-           words[index + 2] == "of" {
-            let next = index + 3
-            if words[next] == "the", let value = period(words[next + 1], offset: 0) {
-                return Found(range: index..<(next + 2), type: .date, value: value, mod: mod)
+        // "eod", "the eod": the end of the anchor's day.
+        if key == "eod" || key == "the" && words[index + 1] == "eod" {
+            let today = day(index..<(index + (key == "the" ? 2 : 1)), offset: 0)
+            return Found(range: today.range, type: .date, value: today.value, mod: "END", isDay: true)
+        }
+        let what = key == "the" ? words[index + 1] : key
+        // "the end of the year", "the beginning of March", "the middle of next week", "end of day",
+        // "end of tomorrow", "the end of the Sunday".
+        if words[index + (key == "the" ? 2 : 1)] == "of", key == "the" || words[index - 1] != "the", let mod = Self.boundaryMods[what] {
+            let next = index + (key == "the" ? 3 : 2)
+            // "end of day", "the end of day": the anchor's day ("end of talks" finds no period below).
+            if words[next] == "day" {
+                let today = day(index..<(next + 1), offset: 0)
+                return Found(range: today.range, type: .date, value: today.value, mod: mod, isDay: true)
             }
-            if let inner = [explicitDate(at: next), year(at: next), relative(at: next), season(at: next)]
+            // "At the end of the day, ..." is the idiom "in the end".
+            if words[next + 1] == "day", words[index - 1] == "at", words[next + 2] == "," { return nil }
+            if words[next] == "the", let value = period(words[next + 1], offset: 0) {
+                return Found(range: index..<(next + 2), type: .date, value: value, mod: mod, isDay: words[next + 1] == "day")
+            }
+            let after = words[next] == "the" && Lexicon.weekdays[words[next + 1]] != nil ? next + 1 : next
+            if let inner = [explicitDate(at: next), year(at: next), relative(at: next), season(at: next), weekday(at: after)]
                 .compactMap({ $0 }).max(by: { $0.range.count < $1.range.count }), inner.type == .date {
-                return Found(range: index..<inner.range.upperBound, type: .date, value: inner.value, mod: mod)
+                return Found(range: index..<inner.range.upperBound, type: .date, value: inner.value, mod: mod, isDay: inner.isDay)
             }
             return nil
         }
+        guard key == "the" else { return nil }
         // "the first quarter", "the fourth quarter of 2021", "the second half of the year".
         guard let ordinal = Self.ordinalWord(what) ?? Self.ordinalDigits(what), ordinal != 0 else { return nil }
         switch words[index + 2] {
@@ -66,6 +79,10 @@ extension Grammar {
             return nil
         }
     }
+
+    static let boundaryMods: [String: String] = [
+        "beginning": "START", "start": "START", "middle": "MID", "end": "END", "close": "END", "turn": "START",
+    ]
 
     static let partMods: [String: String] = [
         "early": "START", "mid": "MID", "late": "END", "earlier": "START", "later": "END",

@@ -19,6 +19,7 @@ extension Grammar {
             let base = words[dayStart + 2] == "yesterday" ? -1 : (["tomorrow", "tmrw", "tmr"].contains(words[dayStart + 2]) ? 1 : nil)
             if let base { return day(index..<(dayStart + 3), offset: base + offset) }
         }
+        if let next = dayAfterOrBefore(at: index) { return next }
         if let shifted = shifted(at: index) { return shifted }
         if let upcoming = upcoming(at: index) { return upcoming }
         // "three Fridays from now", "2 Thursdays ago".
@@ -32,6 +33,43 @@ extension Grammar {
             return Found(range: index..<(end + (words[end + 1] == "from" ? 3 : 2)), type: .date, value: day.dayValue, isDay: true)
         }
         return modified(at: index)
+    }
+
+    /// "the next day", "the following day", "the previous day", "the day after", "the day before
+    /// Easter": a day counted from the day the text is on (TIMEX3 anchors these on the narrative's
+    /// last date; `scan` moves them there), or from the day named after it.
+    private func dayAfterOrBefore(at index: Int) -> Found? {
+        // Only "the ..." and "next day": one byte rules out the digits this rule is mostly tried on.
+        guard let lead = words[index].utf8.first, lead == UInt8(ascii: "t") || lead == UInt8(ascii: "n") else { return nil }
+        let start = words[index] == "the" ? index + 1 : index
+        guard words[start + 1] == "day" || words[start] == "day" else { return nil }
+        let offset: Int
+        var end: Int
+        let before: Int? = switch words[start] {
+        case "next", "following": 1
+        case "previous", "preceding": -1
+        default: nil
+        }
+        if words[start + 1] == "day", let shift = before, words[index] == "the" || words[start] == "next" {
+            offset = shift; end = start + 2
+        } else if words[index] == "the", words[start] == "day", words[start + 1] == "after" || words[start + 1] == "before" {
+            let shift = words[start + 1] == "after" ? 1 : -1
+            offset = shift; end = start + 2
+            let next = [explicitDate(at: end), holiday(at: end), weekday(at: end)].compactMap { $0 }.filter(\.isDay)
+                .max { $0.range.count < $1.range.count }
+            if let next, let date = Anchor(parsing: next.value)?.date {
+                return Found(range: index..<next.range.upperBound, type: .date, value: date.adding(days: shift).dayValue, isDay: true)
+            }
+            // "the day after the election" counts from an event, not a date.
+            if let following = words[end].first, following.isLetter, !["and", "at", "in", "on", "or", "but"].contains(words[end]) {
+                return nil
+            }
+        } else {
+            return nil
+        }
+        var found = day(index..<end, offset: offset)
+        found.fromPreviousDay = offset
+        return found
     }
 
     /// "the upcoming two weeks", "two upcoming months": the period that many periods ahead.
@@ -72,15 +110,26 @@ extension Grammar {
         }
         if words[start] == "earlier" || words[start] == "later" { start += 1 }
         if words[start] == "the", Self.theModifiers.contains(words[start + 1]) { start += 1 }
+        // "the weekend of Halloween", "weekend of Thanksgiving 2023": the weekend next to that day.
+        if words[start] == "the" || words[start] == "weekend", words[start] == "weekend" || words[start + 1] == "weekend",
+           words[start + (words[start] == "weekend" ? 1 : 2)] == "of" {
+            let at = start + (words[start] == "weekend" ? 2 : 3)
+            if let day = [holiday(at: at), explicitDate(at: at)].compactMap({ $0 }).filter(\.isDay).max(by: { $0.range.count < $1.range.count }),
+               let value = Self.weekend(of: day) {
+                return Found(range: index..<day.range.upperBound, type: .date, value: value)
+            }
+        }
         // "the weekend", "over the weekend": the anchor's.
         if words[start] == "the" || words[start] == "weekend", words[start] == "weekend" || words[start + 1] == "weekend",
            let value = period("weekend", offset: 0) {
             return Found(range: index..<(words[start] == "weekend" ? start + 1 : start + 2), type: .date, value: value)
         }
-        // "the week after next".
-        if words[start] == "the", let unit = Self.periodWords[words[start + 1]], words[start + 2] == "after", words[start + 3] == "next",
-           let value = period(unit, offset: 2) {
-            return Found(range: index..<(start + 4), type: .date, value: value)
+        // "the week after next", "the month after the next".
+        if words[start] == "the", let unit = Self.periodWords[words[start + 1]], words[start + 2] == "after" {
+            let article = words[start + 3] == "the" ? 1 : 0
+            if words[start + 3 + article] == "next", let value = period(unit, offset: 2) {
+                return Found(range: index..<(start + 4 + article), type: .date, value: value)
+            }
         }
         let offset: Int
         switch words[start] {
@@ -102,6 +151,11 @@ extension Grammar {
         // "earlier" and "later" only qualify "this"/"next"/"last" + a period; "this calendar year".
         var target = start + 1
         if ["calendar", "working", "business", "work"].contains(words[target]), Self.periodWords[words[target + 1]] != nil { target += 1 }
+        // "last fiscal year": TIMEX3 (TimeBank) writes fiscal years FY2018.
+        if words[target] == "fiscal", words[target + 1] == "year" || words[target + 1] == "yr" {
+            guard let anchor else { return Found(range: index..<(target + 2), type: .date, value: "FYXXXX") }
+            return Found(range: index..<(target + 2), type: .date, value: "FY" + CivilDate.pad(anchor.date.year + offset, 4))
+        }
         let range = index..<(target + 1)
         let key = words[target]
         if let weekday = Lexicon.weekdays[key] {
@@ -119,12 +173,18 @@ extension Grammar {
             let direction: Direction = offset < 0 ? .past : (offset > 0 ? .future : .none)
             return Found(range: range, type: .date, value: seasonValue(code, offset: 0, direction: direction))
         }
-        if let part = Lexicon.partsOfDay[key], words[start] != "next" {
-            // "last night" is yesterday's; "this morning" today's.
-            return Found(range: range, type: .time, value: day(range, offset: offset < 0 ? -1 : 0).value + "T" + part)
+        if let part = Lexicon.partsOfDay[key], words[start] != "next" || words[index] != "the" {
+            // "last night" is yesterday's, "this morning" today's, "next morning" tomorrow's ("the next
+            // morning" is anaphoric: left out).
+            return Found(range: range, type: .time, value: day(range, offset: offset < 0 ? -1 : (words[start] == "next" ? 1 : 0)).value + "T" + part)
         }
         if let unit = Self.periodWords[key], let value = period(unit, offset: offset) {
             return Found(range: range, type: .date, value: value)
+        }
+        // "next hour", "this hour": an hour of the reference time's day.
+        if key == "hour", let anchor, anchor.hour != nil {
+            let moved = anchor.adding(seconds: 3600 * offset)
+            return Found(range: range, type: .time, value: moved.date.dayValue + "T" + CivilDate.pad(moved.hour, 2))
         }
         return nil
     }
@@ -139,6 +199,7 @@ extension Grammar {
     func period(_ unit: String, offset: Int) -> String? {
         guard let date = anchor?.date else {
             switch unit {
+            case "day": return "XXXX-XX-XX"
             case "week": return "XXXX-WXX"
             case "weekend": return "XXXX-WXX-WE"
             case "month": return "XXXX-XX"
@@ -150,6 +211,7 @@ extension Grammar {
             }
         }
         switch unit {
+        case "day": return date.adding(days: offset).dayValue
         case "week": return date.adding(days: 7 * offset).weekValue
         case "weekend": return date.adding(days: 7 * offset).weekValue + "-WE"
         case "month": return date.adding(months: offset).monthValue
@@ -166,14 +228,20 @@ extension Grammar {
     /// "two days ago", "three weeks earlier", "in five years", "10 minutes from now", "a month later",
     /// "1 day 21 hours ago", "half an hour ago".
     private func shifted(at index: Int) -> Found? {
+        if let signed = signedShift(at: index, from: anchor, day: nil) { return signed }
         var start = index
         let leadingIn = words[index] == "in"
         // "the longest in six years", "the first time in a decade": a span back from now, left to the
         // duration rule.
         let before = words[index - 1]
         if leadingIn, before.hasSuffix("est") || ["first", "time", "once", "only", "most", "least"].contains(before) { return nil }
-        if leadingIn { start += 1 }
-        guard let amount = compoundAmount(at: start, glued: !leadingIn) else { return nil }
+        if leadingIn {
+            start += 1
+            // "in about five hours", "in ~5 hours": the hedge does not change the value.
+            if Self.hedges.contains(words[start]) { start += 1 }
+            if words[start] == "~" { start += 1 }
+        }
+        guard let amount = compoundAmount(at: start, glued: true) else { return nil }
         var end = amount.end
         var sign = 0
         if leadingIn {
@@ -182,8 +250,12 @@ extension Grammar {
             switch words[end] {
             // "after" and "before" take a day after them ("three days after Easter"): `scan` handles them.
             case "ago", "earlier", "back": sign = -1; end += 1
+            // "30 minutes later this week": "later this week" is a period of its own.
+            case "later" where ["this", "next", "that", "today", "tonight", "in"].contains(words[end + 1]): return nil
             case "later", "hence": sign = 1; end += 1
             case "from":
+                // "10 minutes from now", "a day from right now".
+                if words[end + 1] == "right", words[end + 2] == "now" { end += 1 }
                 guard words[end + 1] == "now" else { return nil }
                 sign = 1; end += 2
             default: return nil
@@ -195,6 +267,48 @@ extension Grammar {
             return Found(range: range, type: .date, value: sign < 0 ? "PAST_REF" : "FUTURE_REF")
         }
         return shift(amount.parts, sign: sign, range: range, from: anchor, day: nil)
+    }
+
+    /// "+15 minutes", "+1 day 2 hours", "-3y", "- 2hr5min": a signed offset from the anchor (or from
+    /// `day`), the notation of calendars and logs.
+    func signedShift(at index: Int, from anchor: Anchor?, day: CivilDate?) -> Found? {
+        let key = words[index]
+        // Without an anchor an offset says nothing.
+        guard anchor != nil, let lead = key.utf8.first, lead == UInt8(ascii: "+") || lead == UInt8(ascii: "-") else { return nil }
+        let sign: Int
+        var parts: [(amount: Amount, unit: Lexicon.Unit)] = []
+        var end: Int
+        if key == "+" || key == "-" {
+            sign = key == "+" ? 1 : -1
+            guard Self.startsWithDigit(words[index + 1]), let amount = compoundAmount(at: index + 1, glued: true) else { return nil }
+            parts = amount.parts
+            end = amount.end
+        } else if key.utf8.first == UInt8(ascii: "+"), key.utf8.count > 1 {
+            sign = 1
+            if let glued = gluedParts(at: index, loose: true) {
+                parts = glued
+                end = index + 1
+            } else if let value = Self.integer(String(key.dropFirst()), maxLength: 4),
+                      let unit = Lexicon.units[words[index + 1]]?.0 ?? Self.gluedUnits[words[index + 1]]
+                        ?? ["m": Lexicon.minute, "s": Lexicon.second][words[index + 1]] {
+                // "+15 minutes": the tokenizer keeps the sign on the number.
+                parts = [(Amount(text: String(value), value: Double(value), end: index + 1), unit)]
+                end = index + 2
+            } else {
+                return nil
+            }
+            var next = end
+            if words[next] == "," { next += 1 }
+            if let more = compoundAmount(at: next, glued: true), more.parts.allSatisfy({ $0.amount.value != nil }),
+               Self.rankOf(more.parts[0].unit) < Self.rankOf(parts[parts.count - 1].unit) {
+                parts += more.parts
+                end = more.end
+            }
+        } else {
+            return nil
+        }
+        guard parts.allSatisfy({ $0.amount.value != nil }) else { return nil }
+        return shift(parts, sign: sign, range: index..<end, from: anchor, day: day)
     }
 
     /// The anchor (or `day`) moved by amounts of units: a day for date units, an instant for clock units
@@ -212,7 +326,7 @@ extension Grammar {
             let whole = Int(value) * sign
             switch unit.code {
             case _ where unit.isTime: seconds += Int(value * Double(unit.seconds)) * sign
-            case "D", "W":
+            case "D", "W", "WE":
                 date = date.adding(days: whole * unit.days)
                 if value != value.rounded() { seconds += Int((value - value.rounded(.down)) * 86400) * sign }
             case "M": date = date.adding(months: whole)
@@ -243,6 +357,9 @@ extension Grammar {
         // "sat" and "sun" are also words; take them only as abbreviations before a date or time.
         if words[index] == "sat" || words[index] == "sun" || words[index] == "wed" { return nil }
         var next = index + 1
+        // "Wednesday evening next week".
+        let part = Lexicon.partsOfDay[words[next]]
+        if part != nil { next += 1 }
         if words[next] == "of" || words[next] == "," { next += 1 }
         if words[next] == "the" { next += 1 }
         let weekOffset: Int? = switch (words[next], words[next + 1]) {
@@ -253,6 +370,7 @@ extension Grammar {
         }
         if let weekOffset, let date = anchor?.date {
             let day = date.monday.adding(days: 7 * weekOffset + weekday - 1)
+            if let part { return Found(range: index..<(next + 2), type: .time, value: day.dayValue + "T" + part) }
             return Found(range: index..<(next + 2), type: .date, value: day.dayValue, isDay: true)
         }
         if words[index + 1] == "after", words[index + 2] == "next", let date = anchor?.date {
@@ -261,7 +379,9 @@ extension Grammar {
             return Found(range: index..<(index + 3), type: .date, value: day.dayValue, isDay: true)
         }
         let range = index..<(index + 1)
-        return Found(range: range, type: .date, value: weekdayValue(weekday, modifier: 0, explicit: false, range: range), isDay: true)
+        var found = Found(range: range, type: .date, value: weekdayValue(weekday, modifier: 0, explicit: false, range: range), isDay: true)
+        found.bareWeekday = weekday
+        return found
     }
 
     /// The date of a weekday. With an explicit modifier: "this" is the one in the anchor's week,
@@ -291,6 +411,15 @@ extension Grammar {
         }
         return date.adding(days: days).dayValue
     }
+
+    /// The weekend next to a day: the one before a Monday holiday ("Labor Day weekend"), else the one
+    /// of its week.
+    static func weekend(of day: Found) -> String? {
+        guard let date = Anchor(parsing: day.value)?.date else { return nil }
+        return date.adding(days: -1).weekValue + "-WE"
+    }
+
+    static let hedges: Set<String> = ["about", "around", "approximately", "roughly", "nearly", "almost", "just"]
 
     static let theModifiers: Set<String> = ["following", "next", "coming", "previous", "current"]
 }

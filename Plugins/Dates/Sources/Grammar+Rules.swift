@@ -13,6 +13,9 @@ extension Grammar {
         static let weak = Rules(rawValue: 1 << 12)
         /// Can begin an amount of time ("three", "a", "48").
         static let amount = Rules(rawValue: 1 << 13)
+        /// Begins a day a time of day may be written before ("tomorrow", "this", "Friday"): `hourBeforeDay`
+        /// tests it without hashing.
+        static let dayLead = Rules(rawValue: 1 << 14)
     }
 
     static func rules(startingWith key: String) -> Rules {
@@ -43,7 +46,7 @@ extension Grammar {
         add(amounts, [.relative, .duration, .clock, .amount])
         add(Lexicon.cardinals.keys, [.amount])
         add(["the"], [.explicitDate, .year, .relative, .partOfPeriod, .duration, .season, .reference, .weekOfYear])
-        add(["fiscal", "year"], [.year])
+        add(["fiscal", "year", "fy"], [.year])
         add(["week"], [.weekOfYear])
         add(["today", "tomorrow", "tmrw", "tmr", "yesterday", "tonight", "tonite", "day", "earlier", "later", "in"], [.relative])
         add(["early", "mid", "late", "earlier", "later", "q1", "q2", "q3", "q4", "h1", "h2"], [.partOfPeriod])
@@ -52,11 +55,20 @@ extension Grammar {
         add(Lexicon.partsOfDay.keys, [.clock])
         add(["all", "full", "whole", "another", "entire"], [.duration])
         add(["three-quarters"], [.duration, .relative, .amount])
+        add(["+"], [.relative])
+        add(["½", "¼", "¾"], [.duration, .relative, .amount])
+        add(["weekends", "all"], [.set])
+        add(["during", "throughout"], [.clock])
+        add(Grammar.dayLeads, [.dayLead])
+        add(Lexicon.weekdays.keys, [.dayLead])
+        add(["ad", "a.d"], [.year])
         add(["mornings", "afternoons", "evenings", "nights", "once", "twice", "thrice", "every", "each"], [.set])
         add(["right", "just", "at", "these", "moment", "present", "future", "time"], [.reference])
         add(["the", "a", "an", "in", "at", "for", "over", "within", "on", "of", "this", "these"], [.weak])
+        // Hedges between "in" and an amount ("in about five hours") are skipped the same way.
+        add(Grammar.hedges.union(["~"]), [.weak])
         // Words that only continue an expression, listed so "at the end", "this morning" are tried.
-        add(["end", "beginning", "start", "middle", "close", "turn"], [.partOfPeriod])
+        add(["end", "beginning", "start", "middle", "close", "turn", "eod"], [.partOfPeriod])
         add(Lexicon.partsOfDay.keys, [.relative])
         add(["weekend", "workweek", "qtr", "wk", "yr", "decade", "century", "fortnight", "calendar", "working", "business"],
             [.relative])

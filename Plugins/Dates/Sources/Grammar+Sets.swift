@@ -17,6 +17,10 @@ extension Grammar {
             if let part = pluralPartOfDay(words[end]) { value += "T" + part; end += 1 }
             return Found(range: index..<end, type: .set, value: value)
         }
+        // "weekends", "all weekends": every weekend.
+        if key == "weekends" && words[index - 1] != "two" || key == "all" && words[index + 1] == "weekends" {
+            return Found(range: index..<(index + (key == "all" ? 2 : 1)), type: .set, value: "XXXX-WXX-WE")
+        }
         if let part = pluralPartOfDay(key) {
             return Found(range: index..<(index + 1), type: .set, value: "XXXX-XX-XXT" + part)
         }

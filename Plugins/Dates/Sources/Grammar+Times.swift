@@ -131,15 +131,19 @@ extension Grammar {
                 guard key.count <= 2 else { return nil }
                 hour = value
             }
-        } else if marker == nil, let value = Self.wordNumber(String(key)), value <= 12 {
+        } else if marker == nil, let value = Self.wordNumber(String(key)), value <= 12 || value < 24 && Self.wordNumber(words[index + 1]) ?? 0 >= 10 {
+            // ("fifteen thirty": a 24-hour time in words.)
             hour = value
             // "seven thirty", "ten forty five", "twelve oh three": an hour and minutes in words read
             // as a time.
-            if words[index + 1] == "oh" || words[index + 1] == "o" || words[index + 1] == "zero",
-               let ones = Lexicon.cardinals[words[index + 2]], ones < 10 {
-                return (hour, ones, nil, index + 3, true)
+            // "ten-thirty" and "twelve-oh-three" reach here split at their hyphens.
+            var next = index + 1
+            if words[next] == "-" { next += 1 }
+            if words[next] == "oh" || words[next] == "o" || words[next] == "zero" {
+                let ones = words[next + 1] == "-" ? next + 2 : next + 1
+                if let value = Lexicon.cardinals[words[ones]], value < 10 { return (hour, value, nil, ones + 1, true) }
             }
-            if Self.integer(words[index + 1]) == nil, let (minutes, end) = cardinal(at: index + 1), minutes >= 10, minutes < 60 {
+            if Self.integer(words[next]) == nil, let (minutes, end) = cardinal(at: next), minutes >= 10, minutes < 60 {
                 return (hour, minutes, nil, end, true)
             }
         } else {
@@ -162,6 +166,7 @@ extension Grammar {
         var named = ["at", "around", "about", "@"].contains(words[index - 1])
         switch words[index] {
         case "quarter": minutes = 15; next = index + 1; named = true
+        case "three" where words[index + 1] == "quarters": minutes = 45; next = index + 2; named = true
         case "half": minutes = 30; next = index + 1; named = true
         case "a" where words[index + 1] == "quarter": minutes = 15; next = index + 2; named = true
         default:
@@ -192,6 +197,7 @@ extension Grammar {
     func clockTime(at index: Int) -> Found? {
         var start = index
         if words[index] == "at" || words[index] == "around" || words[index] == "@" { start += 1 }
+        if let found = hourBeforeDay(at: start, from: index) { return found }
         // "afternoon at 7", "in the night five thirty": a part of the day, then the hour in it.
         let partStart = words[index] == "in" ? (words[index + 1] == "the" ? index + 2 : index + 1) : index
         if let part = Lexicon.partsOfDay[words[partStart]] {
@@ -206,7 +212,14 @@ extension Grammar {
                              isClock: true)
             }
         }
-        // "in the evening", "in morning" ("this evening" is handled with the days).
+        // "in the evening", "in morning", "during the morning" ("this evening" is handled with the days).
+        if words[index] == "during" || words[index] == "throughout", words[index + 1] == "the", let part = Lexicon.partsOfDay[words[index + 2]] {
+            return Found(range: index..<(index + 3), type: .time, value: "T" + part, isClock: true)
+        }
+        // "one morning", "1 evening": a part of some day, left open.
+        if words[index] == "one" || words[index] == "1", let part = Lexicon.partsOfDay[words[index + 1]], words[index + 1] != "tonight" {
+            return Found(range: index..<(index + 2), type: .time, value: "XXXX-XX-XXT" + part)
+        }
         if words[index] == "in" {
             let article = words[index + 1] == "the" ? 1 : 0
             if let part = Lexicon.partsOfDay[words[index + 1 + article]] {
@@ -217,6 +230,65 @@ extension Grammar {
         return Found(range: start..<end, type: .time, value: value, isClock: true)
     }
 
+    /// "9 tomorrow morning", "8 this evening", "7, this morning", "five-thirty tomorrow evening",
+    /// "7:00 on next Sunday afternoon": an hour written before its day, read in the part of the day
+    /// named with it. A bare number counts as an hour only there.
+    private func hourBeforeDay(at start: Int, from index: Int) -> Found? {
+        // Most numbers have no day word after them: a few set lookups rule them out before any parsing.
+        // Most numbers have no day word right after them: one or two lookups rule them out before any
+        // parsing; a written time ("7:00", "3 p.m.") may take a few more tokens.
+        // A bit test on the next four tokens before anything else: most numbers are counts.
+        guard ((start + 1)...(start + 4)).contains(where: { $0 < starts.count && starts[$0].contains(.dayLead) }) else { return nil }
+        func leadsDay(_ at: Int) -> Bool {
+            let next = words[at] == "," || words[at] == "on" ? at + 1 : at
+            return next < starts.count && starts[next].contains(.dayLead)
+        }
+        let digits = Self.integer(words[start], maxLength: 2) != nil
+        let plain = digits || Lexicon.cardinals[words[start]] != nil
+        // After bare digits only "a.m.", "p.m." or "o'clock" make a written time worth parsing here.
+        let mark = words[start + 1]
+        let marked = mark == "am" || mark == "pm" || mark == "a.m" || mark == "p.m" || mark == "o'clock" || mark == "oclock"
+            || mark == "a" || mark == "p" || mark == "o"
+        let written = digits && !marked ? nil : clock(at: start)
+        guard let afterWritten = written?.end ?? (plain ? start + 1 : nil), leadsDay(afterWritten) || plain && leadsDay(start + 2)
+        else { return nil }
+        let hour: Int, minute: String, end: Int
+        if let written, let h = Self.integer(String(written.value.dropFirst().prefix(2))) {
+            hour = h; minute = String(written.value.dropFirst(3)); end = written.end
+        } else if let (h, after) = cardinal(at: start), h >= 1, h <= 12, words[start].utf8.count <= 2 || Self.integer(words[start]) == nil {
+            hour = h; minute = ":00"; end = after
+        } else {
+            return nil
+        }
+        var next = end
+        if words[next] == "," || words[next] == "on" { next += 1 }
+        guard next < starts.count, starts[next].contains(.dayLead),
+              let day = [relative(at: next), weekday(at: next)].compactMap({ $0 }).max(by: { $0.range.count < $1.range.count }) else {
+            return nil
+        }
+        var dayEnd = day.range.upperBound
+        var date = day.value
+        var part: String?
+        if let t = day.value.firstIndex(of: "T") {
+            let code = day.value[day.value.index(after: t)...]
+            guard code.count == 2, code.allSatisfy(\.isLetter) else { return nil }
+            part = String(code)
+            date = String(day.value[..<t])
+        } else if let code = Lexicon.partsOfDay[words[dayEnd]] {
+            part = code
+            dayEnd += 1
+        }
+        // A written time takes its day in `scan` unless a part of the day follows. A bare number is an hour
+        // only after "at", or first in its sentence with a part of the day ("rose 9 today", "building 4 this
+        // afternoon" are counts and names).
+        guard day.isDay || part != nil, written != nil ? part != nil : index < start || part != nil && sentenceStart(of: start) == start
+        else { return nil }
+        let value = date + "T" + CivilDate.pad(part.map { Self.hour(hour, in: $0) } ?? hour, 2) + minute
+        return Found(range: index..<dayEnd, type: .time, value: value)
+    }
+
+    /// Words that begin a day a time of day may be written before ("9 tomorrow", "8 this evening").
+    static let dayLeads: Set<String> = ["today", "tomorrow", "tmr", "tmrw", "tonight", "tonite", "this", "next", "yesterday"]
     static let meridiems: Set<String> = ["a.m", "am", "p.m", "pm"]
     /// Words after which hours and minutes may be written without a colon ("at 1030").
     static let clockLeads: Set<String> = ["at", "around", "approximately", "about", "@"]

@@ -3,10 +3,21 @@ extension Grammar {
     /// Years, decades and centuries: "in 1994", "the 1990s", "the '90s", "the nineties", "the 20th
     /// century", "fiscal 2022", "the year 2011".
     func year(at index: Int) -> Found? {
+        if let (value, end) = eraYear(at: index) ?? (words[index] == "the" && words[index + 1] == "year" ? eraYear(at: index + 2) : nil) {
+            return Found(range: index..<end, type: .date, value: value)
+        }
         var start = index
-        if words[index] == "fiscal" { start += 1 }
+        // "fiscal 2022", "fiscal year 2008", "FY2008", "FY 2008": TimeBank's FY2022.
+        let fiscal = words[index] == "fiscal" || words[index] == "fy"
+        if fiscal { start += 1 }
         if words[start] == "the" { start += 1 }
         if words[start] == "year" { start += 1 }
+        if fiscal, let year = yearNumber(at: start, strict: false) {
+            return Found(range: index..<(start + 1), type: .date, value: "FY" + CivilDate.pad(year, 4))
+        }
+        if words[index].utf8.count == 6, words[index].utf8.first == UInt8(ascii: "f"), words[index].hasPrefix("fy"), let year = yearNumber(at: index, strict: false, dropping: 2) {
+            return Found(range: index..<(index + 1), type: .date, value: "FY" + CivilDate.pad(year, 4))
+        }
         let strict = start == index && !["in", "since", "of", "by", "until", "from", "before", "after", "during", "through", "to"]
             .contains(words[index - 1])
         if let year = yearNumber(at: start, strict: strict) {
@@ -39,6 +50,26 @@ extension Grammar {
         return nil
     }
 
+    /// A year with its era: "345 BC", "2014 B.C.", "14 A.D.", "88 CE", "AD 70" (TIMEX3 writes years before
+    /// Christ as `BC0345`), and Buddhist-era years ("2555 BE", 543 years ahead) where no Gregorian year
+    /// could be meant.
+    func eraYear(at index: Int) -> (value: String, end: Int)? {
+        if words[index].utf8.first == UInt8(ascii: "a"), words[index] == "ad" || words[index] == "a.d", let year = Self.integer(words[index + 1], maxLength: 4), year > 0 {
+            return (CivilDate.pad(year, 4), index + 2)
+        }
+        // Eras start with a, b or c: one byte rules out almost every number.
+        guard let letter = words[index + 1].utf8.first, letter >= UInt8(ascii: "a"), letter <= UInt8(ascii: "c"),
+              let year = Self.integer(words[index], maxLength: 4), year > 0 else { return nil }
+        let era = words[index + 1]
+        if Self.beforeChrist.contains(era) { return ("BC" + CivilDate.pad(year, 4), index + 2) }
+        if Self.afterChrist.contains(era) { return (CivilDate.pad(year, 4), index + 2) }
+        if era == "be", year >= 2400 { return (CivilDate.pad(year - 543, 4), index + 2) }
+        return nil
+    }
+
+    static let beforeChrist: Set<String> = ["bc", "b.c", "bce", "b.c.e"]
+    static let afterChrist: Set<String> = ["ad", "a.d", "ce", "c.e"]
+
     /// "week 31", "the first week of 2015", "3rd week of 2018", "the third month of 2021", "the week
     /// of July 23".
     func weekOfYear(at index: Int) -> Found? {
@@ -58,21 +89,62 @@ extension Grammar {
             guard let year else { return nil }
             return Found(range: index..<end, type: .date, value: CivilDate.pad(year, 4) + "-W" + CivilDate.pad(number, 2))
         }
-        guard let n = Self.ordinalWord(words[start]) ?? Self.ordinalDigits(words[start]), n != 0,
-              words[start + 1] == "week" || words[start + 1] == "month", words[start + 2] == "of",
-              let year = yearNumber(at: start + 3, strict: false) else { return nil }
-        if n < 0 {
-            // "the last week of 2016": the ISO week holding December 28.
-            let last = words[start + 1] == "month" ? "12" : String(CivilDate(year, 12, 28).isoWeek.week)
-            let value = CivilDate.pad(year, 4) + (words[start + 1] == "month" ? "-" : "-W") + CivilDate.pad(Int(last)!, 2)
-            return Found(range: index..<(start + 4), type: .date, value: value)
+        guard var n = Self.ordinalWord(words[start]) ?? Self.ordinalDigits(words[start]), n != 0 else { return nil }
+        var unitAt = start + 1
+        // "the third last week of 2018", "the 2nd last week of October".
+        if n > 0, words[unitAt] == "last" { n = -n; unitAt += 1 }
+        let unit = words[unitAt]
+        guard unit == "week" || unit == "month" else { return nil }
+        var next = unitAt + 1
+        let linked = words[next] == "of" || words[next] == "in"
+        if linked { next += 1 }
+        // The year: written ("of 2015", "of two thousand and twenty seven") or named ("of this year", "next year").
+        var year: Int?
+        var end = next
+        if linked, let written = yearNumber(at: next, strict: false) {
+            year = written; end = next + 1
+        } else if linked, let (written, after) = wordYear(at: next) {
+            year = written; end = after
+        } else if let anchor, words[next + 1] == "year", let shift = ["last": -1, "this": 0, "next": 1, "the": 0][words[next]],
+                  linked || words[next] != "the" {
+            year = anchor.date.year + shift; end = next + 2
         }
-        if words[start + 1] == "month" {
-            guard n <= 12 else { return nil }
-            return Found(range: index..<(start + 4), type: .date, value: CivilDate.pad(year, 4) + "-" + CivilDate.pad(n, 2))
+        if let year {
+            if unit == "month" {
+                guard abs(n) <= 12 else { return nil }
+                return Found(range: index..<end, type: .date, value: CivilDate.pad(year, 4) + "-" + CivilDate.pad(n < 0 ? 13 + n : n, 2))
+            }
+            // ISO weeks: the last one holds December 28.
+            let weeks = CivilDate(year, 12, 28).isoWeek.week
+            let week = n < 0 ? weeks + n + 1 : n
+            guard week >= 1, week <= weeks else { return nil }
+            return Found(range: index..<end, type: .date, value: CivilDate.pad(year, 4) + "-W" + CivilDate.pad(week, 2))
         }
-        guard n <= 53 else { return nil }
-        return Found(range: index..<(start + 4), type: .date, value: CivilDate.pad(year, 4) + "-W" + CivilDate.pad(n, 2))
+        // "the first week of October", "the last week of this month": the ISO week holding the month's
+        // nth (or nth-last) Thursday, as ISO 8601 counts the weeks of a year.
+        guard unit == "week", linked, abs(n) <= 5 else { return nil }
+        let month: CivilDate
+        if let named = self.month(at: next) ?? Lexicon.months[words[next]] {
+            end = next + 1
+            if words[end] == "," { end += 1 }
+            if let written = yearNumber(at: end, strict: false) {
+                month = CivilDate(written, named, 1); end += 1
+            } else if let anchor {
+                if words[end - 1] == "," { end -= 1 }
+                month = CivilDate(resolveYear(month: named, day: 15, direction: direction(index..<end), from: anchor.date.withDay(15)), named, 1)
+            } else {
+                return nil
+            }
+        } else if let anchor, words[next + (words[next] == "the" ? 2 : 1)] == "month" {
+            let word = words[next] == "the" ? words[next + 1] : words[next]
+            guard let shift = ["this": 0, "current": 0, "next": 1, "following": 1, "last": -1, "previous": -1][word] else { return nil }
+            month = anchor.date.withDay(1).adding(months: shift)
+            end = next + (words[next] == "the" ? 3 : 2)
+        } else {
+            return nil
+        }
+        guard let thursday = CivilDate.nth(n, weekday: 4, month: month.month, year: month.year) else { return nil }
+        return Found(range: index..<end, type: .date, value: thursday.weekValue)
     }
 
     /// "1990s" -> "199", "'90s" / "90s" -> "199", "nineties" -> "199" (the 20th century is assumed for

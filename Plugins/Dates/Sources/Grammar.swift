@@ -12,6 +12,12 @@ struct Found: Sendable {
     var isClock = false
     /// A day whose year was not written but taken from the anchor and the tense.
     var impliedYear = false
+    /// "the next day", "the previous day": days from the day the narrative is on (the last day named
+    /// before it in the document), else from the anchor.
+    var fromPreviousDay: Int? = nil
+    /// A weekday written alone ("on Friday"): it falls in the week named just before it in its sentence
+    /// ("next week on Friday", "next week, preferably on Tuesday").
+    var bareWeekday: Int? = nil
 }
 
 /// The rules that find temporal expressions in a document's tokens and normalize them.
@@ -50,11 +56,38 @@ struct Grammar {
                 index += 1
                 continue
             }
+            if let days = match.fromPreviousDay, let previous = found.last(where: \.isDay),
+               let date = Anchor(parsing: previous.value)?.date {
+                match.value = date.adding(days: days).dayValue
+            }
+            if let weekday = match.bareWeekday, let week = found.last, week.range.lowerBound >= sentenceStart(of: match.range.lowerBound),
+               let monday = Self.monday(ofWeek: week.value) {
+                match.value = monday.adding(days: weekday - 1).dayValue
+                // Written next to each other they are one expression: "next week Sunday", "last week - Monday".
+                if ["on", ",", "-"].contains(words[week.range.upperBound]) && week.range.upperBound + 1 == match.range.lowerBound
+                    || week.range.upperBound == match.range.lowerBound {
+                    found.removeLast()
+                    match.range = week.range.lowerBound..<match.range.upperBound
+                }
+            }
+            // "Labor Day weekend", "Labor Day 2021 weekend", "Halloween weekend 2021".
+            if match.isDay, words[match.range.upperBound] == "weekend", let value = Self.weekend(of: match) {
+                var end = match.range.upperBound + 1
+                if let year = yearNumber(at: end, strict: false), value.hasPrefix(String(year)) { end += 1 }
+                match = Found(range: match.range.lowerBound..<end, type: .date, value: value)
+            }
+            // "next Tuesday +10 days", "2023-12-29 -10days", "now + 40 minutes": a signed offset from a day.
+            if match.isDay || match.value == "PRESENT_REF", let anchor, let sign = words[match.range.upperBound].utf8.first,
+               sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-"),
+               let day = match.isDay ? Anchor(parsing: match.value).map({ Anchor(date: $0.date) }) : anchor,
+               let moved = signedShift(at: match.range.upperBound, from: day, day: nil) {
+                match = Found(range: match.range.lowerBound..<moved.range.upperBound, type: moved.type, value: moved.value, isDay: moved.isDay)
+            }
             match = attachTime(to: match)
             match = clockInPartOfDay(match)
+            if match.isClock || match.type == .set { match = setWithClock(match) }
             if match.isClock { match = clockWithDate(match, previous: found) }
             if match.type == .duration, let moved = shiftedFromDay(match) { match = moved }
-            if match.isClock || match.type == .set { match = setWithClock(match) }
             found.append(match)
             index = match.range.upperBound
         }
@@ -106,7 +139,9 @@ struct Grammar {
         let time: (code: String, end: Int)?
         if let clock = clock(at: next) {
             time = (clock.value, clock.end)
-        } else if words[next - 1] == "at" || words[next - 1] == "around", let (hour, end) = cardinal(at: next), hour >= 1, hour <= 12,
+        } else if words[next - 1] == "at" || words[next - 1] == "around" || Self.bareHourDays.contains(words[day.range.upperBound - 1])
+                    && next == day.range.upperBound && !(words[next + 1].first?.isLetter ?? false),
+                  let (hour, end) = cardinal(at: next), hour >= 1, hour <= 12,
                   Lexicon.units[words[end]] == nil, !Self.startsWithDigit(words[end]) {
             // "Friday at 4": a bare hour after a day.
             time = ("T" + CivilDate.pad(hour, 2) + ":00", end)
@@ -119,6 +154,11 @@ struct Grammar {
             time = nil
         }
         guard let time else { return day }
+        // "Wed Oct 26 15:50:06 2016": the year may follow the time.
+        if day.impliedYear, let year = yearNumber(at: time.end, strict: false), let date = Anchor(parsing: day.value)?.date,
+           let moved = CivilDate.valid(year, date.month, date.day) {
+            return Found(range: day.range.lowerBound..<(time.end + 1), type: .time, value: moved.dayValue + time.code)
+        }
         return Found(range: day.range.lowerBound..<time.end, type: .time, value: day.value + time.code)
     }
 
@@ -126,7 +166,7 @@ struct Grammar {
     /// earlier in its sentence, else the anchor's day.
     private func clockWithDate(_ clock: Found, previous: [Found]) -> Found {
         var next = clock.range.upperBound
-        if words[next] == "on" || words[next] == "," { next += 1 }
+        if ["on", ",", "∙", "·", "|"].contains(words[next]) { next += 1 }
         if let day = [explicitDate(at: next), weekday(at: next), relative(at: next)].compactMap({ $0 })
             .filter(\.isDay).max(by: { $0.range.count < $1.range.count }) {
             return Found(range: clock.range.lowerBound..<day.range.upperBound, type: .time, value: day.value + clock.value)
@@ -139,7 +179,11 @@ struct Grammar {
         // With a reference time, a clock time earlier than it points to the next day when the
         // expression points forward ("at 3 a.m." said at 4:30 a.m.), to the same day otherwise.
         var day = anchor.date
-        if let hour = anchor.hour, let minute = anchor.minute, direction(clock.range) == .future,
+        // "at midnight" is the one that ends the day, unless the sentence looks back.
+        if clock.value == "T00:00", words[clock.range.upperBound - 1] == "midnight", (anchor.hour ?? 0) + (anchor.minute ?? 0) > 0,
+           direction(clock.range) != .past {
+            day = day.adding(days: 1)
+        } else if let hour = anchor.hour, let minute = anchor.minute, direction(clock.range) == .future,
            let clockHour = Self.integer(String(clock.value.dropFirst().prefix(2))),
            let clockMinute = Self.integer(String(clock.value.dropFirst(4).prefix(2))),
            clockHour * 60 + clockMinute < hour * 60 + minute {
@@ -172,6 +216,22 @@ struct Grammar {
 
     /// "Thursdays at 5:30 p.m.", "9am every Sunday", "every Monday at 9": a set and a time of day.
     private func setWithClock(_ found: Found) -> Found {
+        // "every night at 9", "on mornings at 9": the hour read in that part of the day.
+        if found.type == .set, found.value.hasPrefix("XXXX-XX-XXT"), found.value.count == 13, words[found.range.upperBound] == "at" {
+            let part = String(found.value.suffix(2))
+            let next = found.range.upperBound + 1
+            let time: (hour: Int, rest: String, end: Int)?
+            if let clock = clock(at: next), let hour = Self.integer(String(clock.value.dropFirst().prefix(2))) {
+                time = (hour, String(clock.value.dropFirst(3)), clock.end)
+            } else if let (hour, end) = cardinal(at: next), hour >= 1, hour <= 12, Lexicon.units[words[end]] == nil {
+                time = (hour, ":00", end)
+            } else {
+                time = nil
+            }
+            guard let time else { return found }
+            return Found(range: found.range.lowerBound..<time.end, type: .set,
+                         value: "XXXX-XX-XXT" + CivilDate.pad(Self.hour(time.hour, in: part), 2) + time.rest)
+        }
         if found.type == .set, !found.value.contains("T"), found.value.hasPrefix("XXXX") {
             var next = found.range.upperBound
             if words[next] == "at" { next += 1 }
@@ -204,7 +264,15 @@ struct Grammar {
                      day: date)
     }
 
-    private func sentenceStart(of token: Int) -> Int {
+    /// The Monday of an ISO week value (`2016-W46`).
+    static func monday(ofWeek value: String) -> CivilDate? {
+        let bytes = Array(value.utf8)
+        guard bytes.count == 8, bytes[4] == UInt8(ascii: "-"), bytes[5] == UInt8(ascii: "W"),
+              let year = integer(String(value.prefix(4))), let week = integer(String(value.suffix(2))), week >= 1 else { return nil }
+        return CivilDate(year, 1, 4).monday.adding(days: 7 * (week - 1))
+    }
+
+    func sentenceStart(of token: Int) -> Int {
         sentences.last { $0.lowerBound <= token }?.lowerBound ?? 0
     }
 
@@ -222,7 +290,7 @@ struct Grammar {
         "-", "/", ":", ".", ",", "times", "o'clock", "oclock", "o", "a.m", "am", "p.m", "pm", "a", "p", "h", "to", "past", "after",
         "before", "till", "til", "and", "or", "more", "full", "straight", "consecutive", "long", "whole", "additional", "extra",
         "upcoming", "gmt", "utc", "est", "edt", "et", "pst", "pdt", "pt", "cst", "cdt", "ct", "mst", "mdt", "bst", "cet", "cest",
-        "ist", "jst", "aest", "z", "hours", "hrs", "minutes", "mins", "'", "\"",
+        "ist", "jst", "aest", "z", "hours", "hrs", "minutes", "mins", "'", "\"", "bc", "b.c", "bce", "b.c.e", "ad", "a.d", "ce", "c.e",
     ]
 
     /// Function words ("the", "in", "a") start expressions only before a word that can: this skips
@@ -235,5 +303,7 @@ struct Grammar {
 
     /// Words between a day and its time of day: "Friday at 3", "May 3, 10:30".
     static let timeLinks: Set<String> = ["at", ",", "around", "about", "by", "from", "in"]
+    /// Days a bare hour may follow directly at the end of a phrase ("tomorrow three", "tmr 3").
+    static let bareHourDays: Set<String> = ["tomorrow", "tmr", "tmrw", "today", "tonight"]
     static let meridiemParts: [String: String] = ["am": "MO", "a.m": "MO", "pm": "AF", "p.m": "AF"]
 }

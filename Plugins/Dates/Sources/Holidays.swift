@@ -91,6 +91,17 @@ enum Holiday: Sendable {
         (["military", "spouse", "day"], .afterNth(2, weekday: 7, month: 5, days: -2)),
         (["martin", "luther", "king", "'s", "day"], .nth(3, weekday: 1, month: 1)),
         (["st", "patrick", "day"], .fixed(month: 3, day: 17)), (["patrick", "'s", "day"], .fixed(month: 3, day: 17)),
+        (["new", "year", "eve"], .fixed(month: 12, day: 31)), (["thanks", "giving"], .nth(4, weekday: 4, month: 11)),
+        (["thanks", "giving", "day"], .nth(4, weekday: 4, month: 11)), (["int'l", "workers", "day"], .fixed(month: 5, day: 1)),
+        (["int'l", "workers", "'", "day"], .fixed(month: 5, day: 1)), (["ides", "of", "march"], .fixed(month: 3, day: 15)),
+        (["covenant", "thursday"], .easter(offset: -3)), (["covenant", "thu"], .easter(offset: -3)),
+        (["thursday", "of", "mysteries"], .easter(offset: -3)), (["thu", "of", "mysteries"], .easter(offset: -3)),
+        (["monday", "of", "the", "holy", "spirit"], .easter(offset: 50)), (["lei", "day"], .fixed(month: 5, day: 1)),
+        (["daisy", "gatson", "bates", "day"], .nth(3, weekday: 1, month: 2)),
+        (["daylight", "savings", "start", "day"], .nth(2, weekday: 7, month: 3)),
+        (["daylight", "saving", "end", "day"], .nth(1, weekday: 7, month: 11)),
+        (["martin", "luther", "kings", "day"], .nth(3, weekday: 1, month: 1)),
+        (["abraham", "lincoln", "'s", "birthday"], .fixed(month: 2, day: 12)),
     ]
 
     /// Names grouped by first word, so a token that starts no name costs one dictionary lookup.

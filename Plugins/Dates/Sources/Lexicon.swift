@@ -52,6 +52,7 @@ enum Lexicon {
     static let year = Unit(code: "Y", isTime: false, days: 0, seconds: 0)
     static let decade = Unit(code: "DE", isTime: false, days: 0, seconds: 0)
     static let century = Unit(code: "CE", isTime: false, days: 0, seconds: 0)
+    static let weekend = Unit(code: "WE", isTime: false, days: 7, seconds: 0)
 
     /// Unit words, singular and plural (the Bool says plural).
     static let units: [String: (Unit, plural: Bool)] = [
@@ -63,6 +64,7 @@ enum Lexicon {
         "quarter": (quarter, false), "quarters": (quarter, true), "qtr": (quarter, false), "qtrs": (quarter, true),
         "year": (year, false), "years": (year, true), "yr": (year, false), "yrs": (year, true),
         "decade": (decade, false), "decades": (decade, true), "century": (century, false), "centuries": (century, true),
+        "weekend": (weekend, false), "weekends": (weekend, true),
     ]
 
     /// Parts of the day with their TIMEX3 codes.
