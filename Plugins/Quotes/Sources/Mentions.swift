@@ -27,13 +27,18 @@ final class Mentions {
     private let startingAt: [Int: Int]
     /// Every person-like name in the document, word by word in lower case, with its spelling.
     private lazy var people: [(words: [String], name: String)] = {
-        // Only a name of two words or more can be fuller than another.
+        // Only a name of two words or more can be fuller than another. A capitalized run's words are its
+        // tokens'; a tagged person's name may be another mention's, so it is split.
         var seen = Set<String>()
-        return (capitals + all).filter { $0.isPerson && $0.canonical.utf8.contains(0x20) && seen.insert($0.canonical).inserted }
+        let runs = capitals.filter { $0.tokens.count > 1 && seen.insert($0.canonical).inserted }.map { (text.lower[$0.tokens], $0.canonical) }
+        let tagged = all.filter { $0.isPerson && $0.canonical.utf8.contains(0x20) && seen.insert($0.canonical).inserted }
             .map { (Self.words($0.canonical), $0.canonical) }
+        return runs + tagged
     }()
     private let capitals: [Mention]
     private var fullestNames: [String: String] = [:]
+    /// `name(of:)` by canonical name, worked out once per document.
+    private var resolvedNames: [String: String] = [:]
     /// Runs of capitalized words, titles left out, whether tagged or not.
     private let capitalRuns: [Range<Int>]
     private lazy var genders: [String: Mention.Gender] = votedGenders()
@@ -49,11 +54,13 @@ final class Mentions {
             // ("Lukashenko appeared defiant" when only "Alexander Lukashenko" was tagged).
             found = Self.fromEntities(entities, text: text)
             let tagged = found.filter { $0.kind == .person }
-            let taggedWords = tagged.map { Self.words($0.canonical) }
+            var taggedWords: [[String]]?
             var covered = [Bool](repeating: false, count: text.count)
             for mention in found { for token in mention.tokens { covered[token] = true } }
             for run in capitals where !run.tokens.contains(where: { covered[$0] }) {
-                let words = Array(text.lower[run.tokens])
+                if taggedWords == nil { taggedWords = tagged.map { Self.words($0.canonical) } }
+                guard let taggedWords else { break }
+                let words = text.lower[run.tokens]
                 if let person = taggedWords.firstIndex(where: { Self.contains($0, words) }) {
                     found.append(Mention(tokens: run.tokens, kind: .person, canonical: tagged[person].canonical))
                 }
@@ -80,11 +87,16 @@ final class Mentions {
     /// "Anatole Verrier" when the tagger found only the surname).
     func name(of mention: Mention) -> String {
         guard mention.isPerson else { return mention.canonical }
-        let name = fullest(mention.canonical) ?? mention.canonical
+        if let known = resolvedNames[mention.canonical] { return known }
+        var name = fullest(mention.canonical) ?? mention.canonical
         // A tagger that took the title in ("Cllr Owen Pritchard") still names the person without it.
         var words = name.split(separator: " ")
-        while words.count > 1, Titles.isTitle(words[0].lowercased()) { words.removeFirst() }
-        return words.joined(separator: " ")
+        if words.count > 1, Titles.isTitle(words[0].lowercased()) {
+            while words.count > 1, Titles.isTitle(words[0].lowercased()) { words.removeFirst() }
+            name = words.joined(separator: " ")
+        }
+        resolvedNames[mention.canonical] = name
+        return name
     }
 
     /// The latest capitalized name before `index` whose last word is `head` ("Coastal Forecast Centre"
@@ -148,14 +160,17 @@ final class Mentions {
             }
             // After the last title: "Varnesian Foreign Minister Ilona Varga-Pesti" is "Ilona Varga-Pesti".
             var start = (index..<(end - 1)).last { Titles.isTitle(text.lower[$0]) }.map { $0 + 1 } ?? index
+            // A sentence's first word counts only when the text never writes it in lower case ("Later
+            // Adeyemi said"). Beside tagged entities only runs of several words matter, so only those are checked.
             while start < end, Self.notNames.contains(text.lower[start])
-                    || start == text.sentences[text.sentenceOf[start]].lowerBound && text.isWrittenInLowerCase(start) {
+                    || start == text.sentences[text.sentenceOf[start]].lowerBound && (grouped || end - start > 1) && text.isWrittenInLowerCase(start) {
                 start += 1
             }
             if start < end { runs.append(start..<end) }
             index = end
         }
-        guard grouped else { return runs.map { Mention(tokens: $0, kind: .unknown, canonical: text.text($0)) } }
+        // Beside tagged entities a run's own text matters only when it can be a fuller name than another.
+        guard grouped else { return runs.map { Mention(tokens: $0, kind: .unknown, canonical: $0.count > 1 ? text.text($0) : "") } }
         // Each run is named by the longest run that contains it; only runs of several words can.
         var byWord: [String: [Int]] = [:]
         for (number, run) in runs.enumerated() where run.count > 1 {
