@@ -107,6 +107,31 @@ func expectExactSpans(_ object: [String: Any]) {
         expectExactSpans(document)
     }
 
+    @Test func theNewsPipelineAttributesTheSamplesQuotes() throws {
+        let result = try CLI.run(["annotate", "--pipeline", "news", "samples/harbor-bridge-vote.txt"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let document = try #require(result.lines.first)
+        let text = Array((document["text"] as? String ?? "").unicodeScalars)
+        let speakers = (document["quotes"] as? [[String: Any]] ?? []).map { quote in
+            (quote["speaker"] as? [String: Any])?["canonical"] as? String
+        }
+        #expect(speakers == ["Elena Ruiz", "Elena Ruiz", "Elena Ruiz", "David O'Neill", "David O'Neill"])
+        for quote in document["quotes"] as? [[String: Any]] ?? [] {
+            let start = quote["start"] as? Int ?? 0, end = quote["end"] as? Int ?? 0
+            #expect(String(String.UnicodeScalarView(text[start..<end])) == quote["text"] as? String)
+        }
+    }
+
+    @Test func evalQuotesScoresTheShippedGold() throws {
+        let result = try CLI.run(["eval", "quotes", "gold/quotes-news.jsonl"])
+        #expect(result.status == 0, "\(result.stderr)")
+        // The shipped rules score 100 / 98.2 here; a change that loses quotes or speakers fails this.
+        let f1 = result.stdout.firstMatch(of: /F1 ([0-9.]+)/).flatMap { Double($0.1) } ?? 0
+        let accuracy = result.stdout.firstMatch(of: /speaker accuracy ([0-9.]+)%/).flatMap { Double($0.1) } ?? 0
+        #expect(f1 >= 95, "\(result.stdout)")
+        #expect(accuracy >= 90, "\(result.stdout)")
+    }
+
     @Test func jsonlOnStandardInKeepsMetadataAndOrder() throws {
         let input = """
         {"id": "b", "text": "Second comes first here.", "date": "2024-02-29", "desk": "metro"}

@@ -61,6 +61,10 @@ struct Attribution {
             }
             let kind = self.kind(of: quote, tokens: tokens, result: result, inherited: inherited)
             results.append(kind == "term" ? nil : result)
+            guard kind == "quote" else {
+                output.append(Quote(quote, kind: kind)) // a term is nobody's speech
+                continue
+            }
             let named = result?.who.flatMap { speaker($0, at: tokens.lowerBound) }
             output.append(Quote(quote, speaker: named, cue: result?.cue.map { text.span($0) }, kind: kind))
         }
@@ -76,6 +80,7 @@ struct Attribution {
         let embedded = before >= 0 && (text.isWord(before) || ["'s", "’s"].contains(text.lower[before]))
         let title = inside.count <= 8 && (!endsAsSpeech || embedded) && inside.allSatisfy { text.isCapitalized($0) || Self.minorWords.contains(text.lower[$0]) }
         if title && !(result?.cue.map { opensRightAfter(tokens, cue: $0) } ?? false) { return "term" }
+        if let cue = result?.cue, inside.count <= 4, cue.contains(where: { verbs.isNaming(text.lower[$0]) }) { return "term" }
         if result?.cue != nil || inherited { return "quote" }
         // A few words in the middle of a sentence are a term even with a comma or full stop inside the
         // marks, where American style puts them: `put the crowd closer to “20-ish.”`.

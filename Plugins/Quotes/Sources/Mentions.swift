@@ -278,9 +278,11 @@ enum Titles {
     }
 
     static let male: Set<String> = ["mr", "mr.", "sir", "lord", "king", "prince", "spokesman", "chairman", "congressman",
+                                    "councilman", "assemblyman", "alderman",
                                     "businessman", "father", "brother", "son", "husband", "uncle", "monsieur", "herr"]
     static let female: Set<String> = ["ms", "ms.", "mrs", "mrs.", "miss", "madam", "dame", "lady", "queen", "princess",
                                       "spokeswoman", "chairwoman", "congresswoman", "businesswoman", "mother", "sister",
+                                      "councilwoman", "assemblywoman", "alderwoman",
                                       "daughter", "wife", "aunt", "madame", "frau"]
     /// Heads of descriptions that name an institution, and last words of organizations' names.
     static let institutions: Set<String> = [

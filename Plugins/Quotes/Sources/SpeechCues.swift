@@ -23,7 +23,13 @@ struct SpeechVerbs: Sendable {
         self.forms = forms
     }
 
-    func contains(_ lowercased: String) -> Bool { forms.contains(lowercased) }
+    func contains(_ lowercased: String) -> Bool { forms.contains(lowercased) || naming.contains(lowercased) }
+
+    /// Verbs that name rather than say ("called the plan “a fairy tale”", "what Moscow calls a “special
+    /// operation”"): they attribute a quote of a sentence, but a short phrase after them is a label.
+    func isNaming(_ lowercased: String) -> Bool { naming.contains(lowercased) }
+
+    private let naming: Set<String> = Set(["call", "dub", "describe", "label"].flatMap { [$0] + SpeechVerbs.inflections(of: $0) })
 
     static func inflections(of verb: String) -> [String] {
         let last = verb.last!

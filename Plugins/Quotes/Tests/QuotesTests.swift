@@ -180,6 +180,16 @@ private let hasEntityModel = FileManager.default.fileExists(atPath: entityModel)
         #expect(found.map(\.speaker) == ["Ruth Adeyemi"])
     }
 
+    @Test func namingVerbsAttributeSentencesButNotLabels() throws {
+        var options = QuotesOptions()
+        options.terms = true
+        let found = try quotes("""
+        Mayor Ruth Adeyemi called the vote "the most important decision this council will take in years." \
+        Critics mocked what Adeyemi calls a "bridge to nowhere" plan.
+        """, options: options)
+        #expect(found.map(\.speaker) == ["Ruth Adeyemi", nil])
+    }
+
     @Test func aQuoteNobodyIsSaidToHaveSaidHasNoSpeaker() throws {
         let found = try quotes("The banner read: nothing. “Nobody here will ever forget this winter, not one of us.”")
         #expect(found == [Found("“Nobody here will ever forget this winter, not one of us.”", nil, nil)])
