@@ -4,7 +4,8 @@
 /// ("Putin" in "Vladimir Putin"). Other labels join only the same words ("Ukraine" is not "eastern
 /// Ukraine", so it names itself) or their initials ("CSTO" for "Collective Security Treaty Organization"). Possessive
 /// endings are ignored, so "Putin's" joins too. The canonical name is the longest such mention, the
-/// first one on a tie.
+/// first one on a tie, so mentions with the same words take the first one's spelling (a dateline's
+/// "TORONTO" is named "Toronto" when the article wrote that first).
 public enum MentionGrouping {
     public struct Mention: Sendable, Equatable {
         public var words: [String]
@@ -18,20 +19,45 @@ public enum MentionGrouping {
 
     /// For each mention, in order, the mention that names its group and how many of that mention's
     /// words make the name (a split-off possessive "'s" is left out).
+    ///
+    /// Mentions with the same label and words share one answer, and a mention is compared only with those
+    /// that share a word with it (people) or whose initials it spells (others), so a long document with
+    /// tens of thousands of mentions costs about as much per mention as a short one.
     public static func canonical(_ mentions: [Mention]) -> [(mention: Int, words: Int)] {
         let names = mentions.map { stripPossessive($0.words) }
         let keys = mentions.map { key($0.words) }
-        return mentions.indices.map { index in
-            var best = index
-            for other in mentions.indices where other != index && mentions[other].label == mentions[index].label {
-                guard keys[other].count > keys[best].count else { continue }
-                let joins = mentions[index].label == "PER" && contains(keys[other], keys[index])
-                if joins || isInitialism(names[index], of: names[other], label: mentions[index].label) {
-                    best = other
-                }
-            }
-            return (best, names[best].count)
+        // The first mention of each label and words stands for all of them: the canonical name is the
+        // first longest one, and the first of equal mentions comes first.
+        var representative: [String: Int] = [:]
+        var representatives: [Int] = []
+        let identities = mentions.indices.map { mentions[$0].label + "\u{1}" + keys[$0].joined(separator: "\u{1}") }
+        for index in mentions.indices where representative[identities[index]] == nil {
+            representative[identities[index]] = index
+            representatives.append(index)
         }
+        var peopleByWord: [String: [Int]] = [:]
+        var namesByInitials: [String: [Int]] = [:]
+        for index in representatives where keys[index].count > 1 {
+            if mentions[index].label == "PER" {
+                for word in Set(keys[index]) { peopleByWord[word, default: []].append(index) }
+            } else if initialismLabels.contains(mentions[index].label) {
+                namesByInitials[initials(of: names[index]), default: []].append(index)
+            }
+        }
+        var answers: [Int: (mention: Int, words: Int)] = [:]
+        for index in representatives {
+            let label = mentions[index].label
+            var candidates: [Int] = []
+            if label == "PER", let first = keys[index].first {
+                candidates = (peopleByWord[first] ?? []).filter { contains(keys[$0], keys[index]) }
+            } else if let letters = initialism(names[index], label: label) {
+                candidates = (namesByInitials[letters] ?? []).filter { mentions[$0].label == label }
+            }
+            var best = index
+            for other in candidates.sorted() where other != index && keys[other].count > keys[best].count { best = other }
+            answers[index] = (best, names[best].count)
+        }
+        return mentions.indices.map { answers[representative[identities[$0]]!]! }
     }
 
     /// The words that identify a mention: lower case, without a possessive ending.
@@ -47,18 +73,23 @@ public enum MentionGrouping {
     private static func contains(_ longer: [String], _ shorter: [String]) -> Bool {
         guard !shorter.isEmpty, shorter.count <= longer.count else { return false }
         return (0...(longer.count - shorter.count)).contains { start in
-            Array(longer[start..<(start + shorter.count)]) == shorter
+            longer[start..<(start + shorter.count)].elementsEqual(shorter)
         }
     }
 
     private static let initialismLabels: Set<String> = ["ORG", "MISC", "LOC"]
     private static let minorWords: Set<String> = ["of", "the", "and", "for", "&", "de", "on", "in"]
 
-    private static func isInitialism(_ short: [String], of long: [String], label: String) -> Bool {
-        guard initialismLabels.contains(label), short.count == 1, long.count >= 2 else { return false }
+    /// The letters of a one-word name that could be an initialism ("CSTO"), upper case.
+    private static func initialism(_ short: [String], label: String) -> String? {
+        guard initialismLabels.contains(label), short.count == 1 else { return nil }
         let letters = short[0].filter(\.isLetter)
-        guard letters.count >= 2, letters.allSatisfy(\.isUppercase) else { return false }
-        let initials = long.filter { !minorWords.contains($0.lowercased()) }.compactMap(\.first)
-        return String(initials).uppercased() == letters
+        guard letters.count >= 2, letters.allSatisfy(\.isUppercase) else { return nil }
+        return String(letters)
+    }
+
+    /// The initials of a longer name's words, minor words left out, upper case.
+    private static func initials(of long: [String]) -> String {
+        String(long.filter { !minorWords.contains($0.lowercased()) }.compactMap(\.first)).uppercased()
     }
 }

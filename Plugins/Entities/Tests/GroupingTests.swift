@@ -18,6 +18,19 @@ import Testing
         #expect(groups[2].words == 2)
     }
 
+    @Test func sameWordsTakeTheFirstSpelling() {
+        #expect(canonical([(["Toronto"], "LOC"), (["TORONTO"], "LOC"), (["Toronto"], "LOC")]) == [0, 0, 0])
+    }
+
+    @Test func aBookLengthListOfMentionsGroupsTheSameWayAsAShortOne() {
+        // Thousands of distinct names around one person: only the names sharing a word are compared.
+        var mentions: [([String], String)] = (0..<5_000).map { (["Name\($0)", "Surname\($0)"], "PER") }
+        mentions += [(["Jensen"], "PER"), (["Maria", "Jensen"], "PER"), (["Jensen"], "PER")]
+        let groups = canonical(mentions)
+        #expect(groups.suffix(3) == [5_001, 5_001, 5_001])
+        #expect(groups[42] == 42)
+    }
+
     @Test func labelsKeepGroupsApart() {
         #expect(canonical([(["Jordan"], "PER"), (["Michael", "Jordan"], "PER"), (["Jordan"], "LOC")]) == [1, 1, 2])
     }

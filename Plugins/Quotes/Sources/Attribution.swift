@@ -419,7 +419,7 @@ struct Attribution {
     /// first compatible person of each sentence, since a sentence's subject comes first and subjects are
     /// what later pronouns take up.
     private func person(before index: Int, gender: Mention.Gender?) -> Mention? {
-        let candidates = mentions.all.filter { $0.isPerson && $0.tokens.upperBound <= index }
+        let candidates = mentions.before(index).filter(\.isPerson).reversed() as [Mention]
         guard !candidates.isEmpty else { return nil }
         // Untagged capitalized words may be places or firms: with no entity layer, those whose gender
         // the text settles go first.
@@ -443,7 +443,7 @@ struct Attribution {
     /// Russian president` after `Russian President Vladimir Putin`: the latest person the text gave that
     /// role or origin in the few words before the name.
     private func person(titled description: Range<Int>, before index: Int) -> Mention? {
-        mentions.all.last { $0.isPerson && $0.tokens.upperBound <= index && isTitled($0, like: description) }
+        mentions.before(index).first { $0.isPerson && isTitled($0, like: description) }
     }
 
     /// After a headline, from the next paragraph on: a headline's "Belarus leader says …" names the
@@ -451,7 +451,7 @@ struct Attribution {
     private func person(titled description: Range<Int>, after index: Int) -> Mention? {
         guard index < text.count else { return nil }
         let paragraph = text.paragraphOf[index]
-        return mentions.all.first { mention in
+        return mentions.after(index).first { mention in
             let at = text.paragraphOf[mention.tokens.lowerBound]
             return mention.isPerson && at > paragraph && at <= paragraph + 3 && isTitled(mention, like: description)
         }
@@ -469,8 +469,8 @@ struct Attribution {
     }
 
     private func group(before index: Int, head: String?) -> Mention? {
-        mentions.all.last { mention in
-            guard mention.tokens.upperBound <= index, mention.isGroup else { return false }
+        mentions.before(index).first { mention in
+            guard mention.isGroup else { return false }
             guard let head else { return mention.kind == .organization }
             return text.lower[mention.tokens].contains(head)
         }

@@ -54,15 +54,21 @@ final class Mentions {
             // ("Lukashenko appeared defiant" when only "Alexander Lukashenko" was tagged).
             found = Self.fromEntities(entities, text: text)
             let tagged = found.filter { $0.kind == .person }
-            var taggedWords: [[String]]?
+            var taggedByWord: [String: [(words: [String], canonical: String)]]?
             var covered = [Bool](repeating: false, count: text.count)
             for mention in found { for token in mention.tokens { covered[token] = true } }
             for run in capitals where !run.tokens.contains(where: { covered[$0] }) {
-                if taggedWords == nil { taggedWords = tagged.map { Self.words($0.canonical) } }
-                guard let taggedWords else { break }
+                if taggedByWord == nil {
+                    var byWord: [String: [(words: [String], canonical: String)]] = [:]
+                    for person in tagged {
+                        let words = Self.words(person.canonical)
+                        for word in Set(words) { byWord[word, default: []].append((words, person.canonical)) }
+                    }
+                    taggedByWord = byWord
+                }
                 let words = text.lower[run.tokens]
-                if let person = taggedWords.firstIndex(where: { Self.contains($0, words) }) {
-                    found.append(Mention(tokens: run.tokens, kind: .person, canonical: tagged[person].canonical))
+                if let person = taggedByWord?[words[0]]?.first(where: { Self.contains($0.words, words) }) {
+                    found.append(Mention(tokens: run.tokens, kind: .person, canonical: person.canonical))
                 }
             }
             found.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
@@ -78,6 +84,34 @@ final class Mentions {
         }
         self.endingAt = endingAt
         self.startingAt = startingAt
+    }
+
+    /// How far back and ahead the rules look for a person or organization, in mentions: a long article
+    /// has a few hundred, and a bound keeps a book-length document linear.
+    static let reach = 400
+
+    /// The mentions that end at or before `token`, latest first, within reach.
+    func before(_ token: Int) -> ReversedCollection<ArraySlice<Mention>> {
+        let end = firstMention(from: token, ending: true)
+        return all[max(0, end - Self.reach)..<end].reversed()
+    }
+
+    /// The mentions that start at or after `token`, within reach.
+    func after(_ token: Int) -> ArraySlice<Mention> {
+        let start = firstMention(from: token, ending: false)
+        return all[start..<min(all.count, start + Self.reach)]
+    }
+
+    /// The first mention that ends after `token` (`ending`) or starts at or after it: mentions do not
+    /// overlap and are sorted, so both orders agree.
+    private func firstMention(from token: Int, ending: Bool) -> Int {
+        var low = 0, high = all.count
+        while low < high {
+            let middle = (low + high) / 2
+            let passed = ending ? all[middle].tokens.upperBound <= token : all[middle].tokens.lowerBound < token
+            if passed { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     func ending(at token: Int) -> Int? { endingAt[token] }
@@ -102,7 +136,13 @@ final class Mentions {
     /// The latest capitalized name before `index` whose last word is `head` ("Coastal Forecast Centre"
     /// for "the centre"), tagged or not.
     func institution(named head: String, before index: Int) -> String? {
-        capitalRuns.last { $0.upperBound <= index && $0.count > 1 && text.lower[$0.upperBound - 1] == head && text.quoteOf[$0.lowerBound] == nil }
+        var low = 0, high = capitalRuns.count
+        while low < high {
+            let middle = (low + high) / 2
+            if capitalRuns[middle].upperBound <= index { low = middle + 1 } else { high = middle }
+        }
+        return capitalRuns[max(0, low - Self.reach)..<low]
+            .last { $0.count > 1 && text.lower[$0.upperBound - 1] == head && text.quoteOf[$0.lowerBound] == nil }
             .map { text.text($0) }
     }
 

@@ -77,8 +77,11 @@ struct QuoteText {
     /// Whether the text also writes the token's word in lower case ("However" at a sentence start and
     /// "however" elsewhere): then its capital is only the sentence's.
     func isWrittenInLowerCase(_ index: Int) -> Bool {
-        lower.occurs(index, where: { !self.startsWithCapital[$0] })
+        lower.occurs(index, within: max(0, index - Self.nearby)..<min(count, index + Self.nearby), where: { !self.startsWithCapital[$0] })
     }
+
+    /// How far, in tokens, `isWrittenInLowerCase` looks: all of a news article, a bounded part of a book.
+    private static let nearby = 5_000
 
     func isShouted(_ index: Int) -> Bool { shouted[index] }
 
@@ -171,16 +174,16 @@ struct LowerCaseWords {
 
     subscript(range: Range<Int>) -> [String] { range.map { self[$0] } }
 
-    /// Whether another token that `accept`s is the same word as token `index`, ignoring case: compared
-    /// byte by byte for ASCII words, which most are.
-    func occurs(_ index: Int, where accept: (Int) -> Bool) -> Bool {
+    /// Whether another token in `window` that `accept`s is the same word as token `index`, ignoring case:
+    /// compared byte by byte for ASCII words, which most are.
+    func occurs(_ index: Int, within window: Range<Int>, where accept: (Int) -> Bool) -> Bool {
         let target = ranges[index]
         guard utf8[target].allSatisfy({ $0 < 0x80 }) else {
             let word = self[index]
-            return ranges.indices.contains { $0 != index && ranges[$0].count == target.count && accept($0) && self[$0] == word }
+            return window.contains { $0 != index && ranges[$0].count == target.count && accept($0) && self[$0] == word }
         }
         func folded(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
-        return ranges.indices.contains { other in
+        return window.contains { other in
             let range = ranges[other]
             guard other != index, range.count == target.count, folded(utf8[range.lowerBound]) == folded(utf8[target.lowerBound]),
                   accept(other) else { return false }
