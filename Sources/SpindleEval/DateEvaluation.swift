@@ -39,10 +39,39 @@ public struct DateCase: Sendable {
     public var goldText: String
     public var expectation: Expectation
     public var category: DateCategory
+    /// Other values the suite gives as resolutions of the same expression (Recognizers-Text lists both
+    /// readings of "at 6.45", `T06:45` and `T18:45`, and the past and coming "week of April 10");
+    /// any of them passes, as the first does.
+    public var alternatives: [String] = []
+}
+
+/// How a suite's authors resolve an expression whose direction nothing in the text gives (a weekday,
+/// month, holiday or clock time alone): the `undetermined` setting of the `dates` annotator that
+/// reproduces it.
+public struct DateConvention: Sendable, Hashable {
+    /// `nearest`, `future` or `past`.
+    public var undetermined: String
+    /// The evidence, for the eval's output and the docs.
+    public var why: String
 }
 
 /// Reads the three public date suites (formats in `../shared/data/README.md`) into `DateCase`s.
 public enum DateGold {
+    /// The suite's own convention where it asserts one that differs from reading news; nil where the
+    /// pipeline's setting applies. Duckling is written for assistants that schedule: every expression
+    /// without a direction goes to its next occurrence, and its corpus asserts that throughout (written
+    /// on Tuesday 2013-02-12 at 04:30, it expects "monday" = 2013-02-18, "thanksgiving" = 2013-11-28,
+    /// "at 3am" = 2013-02-13T03). chrono picks the nearest occurrence, and Recognizers-Text gives both
+    /// and leaves the year open, so they keep the pipeline's setting.
+    public static func convention(of suite: String) -> DateConvention? {
+        switch suite {
+        case "duckling":
+            DateConvention(undetermined: "future", why: "Duckling resolves forward: \"monday\" on Tuesday 2013-02-12 is 2013-02-18, "
+                           + "\"thanksgiving\" is 2013-11-28, \"at 3am\" at 04:30 is the next day")
+        default: nil
+        }
+    }
+
     public static func load(path: String) throws -> [DateCase] {
         guard let data = FileManager.default.contents(atPath: path) else { throw EvaluationError.unreadable(path) }
         let name = (path as NSString).lastPathComponent
@@ -190,8 +219,17 @@ public enum DateGold {
             } else {
                 expectation = .span
             }
-            return DateCase(suite: suite, id: id, text: text, reference: reference, span: span, goldText: goldText,
-                            expectation: expectation, category: category)
+            var found = DateCase(suite: suite, id: id, text: text, reference: reference, span: span, goldText: goldText,
+                                 expectation: expectation, category: category)
+            if case .value(let first) = expectation {
+                var alternatives: [String] = []
+                for value in values.dropFirst() {
+                    if let other = value.objectValue?["timex"]?.stringValue, other != first, !alternatives.contains(other),
+                       !other.hasPrefix("(") { alternatives.append(other) }
+                }
+                found.alternatives = alternatives
+            }
+            return found
         }
     }
 
@@ -320,6 +358,8 @@ public struct DateEvaluation: Sendable {
     public struct Report: Sendable {
         public var outcomes: [Outcome] = []
 
+        public init(outcomes: [Outcome] = []) { self.outcomes = outcomes }
+
         public var supported: [Outcome] { outcomes.filter { $0.item.isScoredValue } }
         public var spanOnly: [Outcome] { outcomes.filter { $0.item.expectation == .span } }
         public var negatives: [Outcome] { outcomes.filter { $0.item.expectation == .nothing } }
@@ -335,18 +375,25 @@ public struct DateEvaluation: Sendable {
     }
 
     public let pipeline: Pipeline
+    /// Pipelines for suites evaluated under a convention of their own (see `DateGold.convention(of:)`),
+    /// by suite name; the others use `pipeline`.
+    public let suitePipelines: [String: Pipeline]
 
-    public init(pipeline: Pipeline) { self.pipeline = pipeline }
+    public init(pipeline: Pipeline, suitePipelines: [String: Pipeline] = [:]) {
+        self.pipeline = pipeline
+        self.suitePipelines = suitePipelines
+    }
 
     public func evaluate(_ cases: [DateCase]) throws -> Report {
         var report = Report()
         var cache: [String: [Timex]] = [:]
         for item in cases {
+            let pipeline = suitePipelines[item.suite] ?? pipeline
             if case .unsupported = item.expectation {
                 report.outcomes.append(Outcome(item: item, passed: false, got: []))
                 continue
             }
-            let key = (item.reference ?? "") + "\u{0}" + item.text
+            let key = item.suite + "\u{0}" + (item.reference ?? "") + "\u{0}" + item.text
             let timexes: [Timex]
             if let cached = cache[key] {
                 timexes = cached
@@ -359,15 +406,15 @@ public struct DateEvaluation: Sendable {
             let candidates = item.span.map { span in timexes.filter { $0.span.overlaps(span) } } ?? timexes
             let passed: Bool
             switch item.expectation {
-            case .value(let gold):
-                passed = candidates.contains { timex in
+            case .value(let first):
+                passed = ([first] + item.alternatives).contains { gold in candidates.contains { timex in
                     if TimexComparison.matches(timex.value, mod: timex.mod, gold: gold, reference: item.reference) { return true }
                     // Recognizers-Text splits "Christmas Eve at 6 p.m." into a date and a time, where TIMEX3 has one
                     // expression: a timex that covers the gold date and more carries that date in its value.
                     guard let span = item.span, timex.span.start <= span.start, timex.span.end >= span.end,
                           timex.span.length > span.length, let t = timex.value.firstIndex(of: "T"), !gold.contains("T") else { return false }
                     return TimexComparison.matches(String(timex.value[..<t]), gold: gold, reference: item.reference)
-                }
+                } }
             case .fields(let fields, let dateOnly):
                 passed = candidates.contains { TimexComparison.matches($0.value, fields: fields, dateOnly: dateOnly, reference: item.reference) }
             case .span:

@@ -93,6 +93,10 @@ extension Grammar {
         if let year = yearNumber(at: next, strict: false) ?? (words[index + 1] == "of" ? twoDigitYear(at: next, directlyAfter: true) : nil) {
             return Found(range: index..<(next + 1), type: .date, value: CivilDate.pad(year, 4) + "-" + CivilDate.pad(month, 2))
         }
+        // "March in a year": that month of the year so many years on.
+        if let anchor, let (years, end) = yearsAhead(at: index + 1) {
+            return Found(range: index..<end, type: .date, value: CivilDate.pad(anchor.date.year + years, 4) + "-" + CivilDate.pad(month, 2))
+        }
         // A month alone takes its year from the tense.
         guard let anchor else {
             return Found(range: index..<(index + 1), type: .date, value: "XXXX-" + CivilDate.pad(month, 2))

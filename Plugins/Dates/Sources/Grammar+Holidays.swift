@@ -34,6 +34,10 @@ extension Grammar {
            let date = holiday.date(in: anchor.date.year + shift) {
             return Found(range: index..<(next + 2), type: .date, value: date.dayValue, isDay: true)
         }
+        // "Thanksgiving in three years": the holiday of the year so many years on.
+        if offset == nil, let anchor, let (years, yearsEnd) = yearsAhead(at: next), let date = holiday.date(in: anchor.date.year + years) {
+            return Found(range: index..<yearsEnd, type: .date, value: date.dayValue, isDay: true)
+        }
         let range = index..<end
         guard let anchor else {
             if case .fixed(let month, let day) = holiday {
@@ -44,14 +48,25 @@ extension Grammar {
         let today = anchor.date
         let candidates = [today.year - 1, today.year, today.year + 1].compactMap { holiday.date(in: $0) }
         let chosen: CivilDate?
-        switch offset.map({ $0 == 0 ? Direction.none : ($0 < 0 ? .past : .future) }) ?? direction(range) {
-        case .past: chosen = candidates.last { $0 < today }
-        case .future: chosen = candidates.first { $0 > today }
-        case .none:
-            chosen = offset == 0 ? holiday.date(in: today.year)
-                : candidates.min { abs($0.dayNumber - today.dayNumber) < abs($1.dayNumber - today.dayNumber) }
+        switch offset {
+        // "last Christmas" said on Christmas Day is the year before's; "next Christmas" the year after's.
+        case .some(let shift) where shift < 0: chosen = candidates.last { $0 < today }
+        case .some(let shift) where shift > 0: chosen = candidates.first { $0 > today }
+        // "this Christmas" is the coming one, as "this Friday" is, unless the sentence looks back
+        // ("this Easter was quiet", written in May).
+        case .some: chosen = direction(range) == .past ? candidates.last(where: { $0 <= today }) : candidates.first(where: { $0 >= today })
+        // By the tense, a holiday on the anchor's own day is that day, as a month-day is.
+        case .none: chosen = choose(candidates, direction: direction(range), from: today)
         }
         guard let chosen else { return nil }
         return Found(range: range, type: .date, value: chosen.dayValue, isDay: true)
+    }
+
+    /// "in a year", "in 3 years" after a holiday or month without a year: how many years on.
+    func yearsAhead(at index: Int) -> (years: Int, end: Int)? {
+        guard words[index] == "in", mayBeAmount(index + 1), let amount = compoundAmount(at: index + 1, glued: false),
+              amount.parts.count == 1, amount.parts[0].unit.code == "Y", let value = amount.parts[0].amount.value,
+              value == value.rounded(), value >= 1, value < 100 else { return nil }
+        return (Int(value), amount.end)
     }
 }

@@ -62,7 +62,8 @@ extension Grammar {
             if let (rest, end) = cardinal(at: next), rest < 100, Self.integer(words[next]) == nil {
                 return (first * 1000 + rest, end)
             }
-            return words[index + 2] == "and" ? nil : (first * 1000, index + 2)
+            // "two thousand and one hundred" is no year; "October two thousand and returned" is.
+            return words[index + 2] == "and" && Lexicon.cardinals[words[index + 3]] != nil ? nil : (first * 1000, index + 2)
         }
         guard first >= 10, first <= 20 else { return nil }
         if words[index + 1] == "oh" || words[index + 1] == "zero", let unit = Lexicon.cardinals[words[index + 2]], unit < 10 {
@@ -142,8 +143,11 @@ extension Grammar {
         if words[index - 1] == "$" { return nil }
         if key == "may" || key == "march" || key == "mar" || key == "jan" {
             let after = words[index + 1]
+            // An ordinal in words after it is a day even in lower case ("march twenty second"): the verb
+            // takes a count ("march twenty miles").
             if Self.integer(after) != nil || Self.ordinalDigits(after) != nil || Self.ordinalWord(after) ?? 0 > 0
-                || Lexicon.cardinals[after] != nil && Self.integer(after) == nil && words.capitalized[index] {
+                || Lexicon.cardinals[after] != nil && Self.integer(after) == nil
+                    && (words.capitalized[index] || dayOfMonth(at: index + 1).map { $0.end > index + 2 } == true) {
                 return month
             }
             // A sentence of one word ("May.") has no verb to be.

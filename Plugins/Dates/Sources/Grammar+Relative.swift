@@ -337,7 +337,9 @@ extension Grammar {
             }
         }
         guard seconds != 0 || parts.contains(where: { $0.unit.isTime }) else {
-            return Found(range: range, type: .date, value: date.dayValue, isDay: true)
+            var found = Found(range: range, type: .date, value: date.dayValue, isDay: true)
+            found.counted = true
+            return found
         }
         guard anchor.hour != nil, day == nil else {
             let moved = Anchor(date: date).adding(seconds: seconds)

@@ -78,8 +78,8 @@ extension Grammar {
         guard Self.startsWithDigit(words[index]) || Lexicon.cardinals[words[index]] != nil || words[index].hasSuffix("ish") else { return nil }
         var key = Substring(words[index])
         var marked = false
-        // "11ish": about eleven.
-        if key.hasSuffix("ish"), key.count > 3 { key = key.dropLast(3); marked = true }
+        // "11ish", "11-ish": about eleven.
+        if key.hasSuffix("ish"), key.count > 3 { key = key.dropLast(key.hasSuffix("-ish") ? 4 : 3); marked = true }
         var marker: String?
         for suffix in ["a.m", "p.m", "am", "pm", "a", "p"] where key.hasSuffix(suffix) && key.count > suffix.count {
             guard suffix.count > 1 || key.dropLast().last?.isNumber == true else { continue }

@@ -176,7 +176,7 @@ extension Grammar {
             return Found(range: index..<end, type: .date, value: CivilDate.pad(year, 4) + "-" + code)
         }
         // A bare season word is often a noun modifier ("summer camp"); take it after "the" or a preposition.
-        guard start > index || ["in", "during", "by", "until", "since", "over", "through"].contains(words[index - 1]) else {
+        guard start > index || ["in", "during", "by", "until", "since", "over", "through", "whole", "entire"].contains(words[index - 1]) else {
             return nil
         }
         let range = index..<(start + 1)

@@ -18,6 +18,9 @@ struct Found: Sendable {
     /// A weekday written alone ("on Friday"): it falls in the week named just before it in its sentence
     /// ("next week on Friday", "next week, preferably on Tuesday").
     var bareWeekday: Int? = nil
+    /// A day counted from another ("two weeks from now", "3 weeks after Christmas"): a weekday written
+    /// next to it names that weekday of its week.
+    var counted = false
 }
 
 /// The rules that find temporal expressions in a document's tokens and normalize them.
@@ -88,6 +91,7 @@ struct Grammar {
             if match.isClock || match.type == .set { match = setWithClock(match) }
             if match.isClock { match = clockWithDate(match, previous: found) }
             if match.type == .duration, let moved = shiftedFromDay(match) { match = moved }
+            if match.counted, match.isDay { match = weekdayOfCountedDay(match, previous: &found) }
             found.append(match)
             index = match.range.upperBound
         }
@@ -186,10 +190,35 @@ struct Grammar {
         } else if let hour = anchor.hour, let minute = anchor.minute, direction(clock.range) == .future,
            let clockHour = Self.integer(String(clock.value.dropFirst().prefix(2))),
            let clockMinute = Self.integer(String(clock.value.dropFirst(4).prefix(2))),
-           clockHour * 60 + clockMinute < hour * 60 + minute {
+           clockHour * 60 + clockMinute < hour * 60 + minute,
+           // The hour still running is not past: "at 4:23" said at 4:30 is minutes ago, not tomorrow.
+           clockHour != hour {
+            // On a 12-hour dial "3:30" said at 4:30 a.m. comes round again at 15:30 the same day.
+            if clockHour >= 1, clockHour < 12, (clockHour + 12) * 60 + clockMinute >= hour * 60 + minute,
+               onTwelveHourDial(clock.range) {
+                let value = "T" + CivilDate.pad(clockHour + 12, 2) + String(clock.value.dropFirst(3))
+                return Found(range: clock.range, type: .time, value: day.dayValue + value)
+            }
             day = day.adding(days: 1)
         }
         return Found(range: clock.range, type: .time, value: day.dayValue + clock.value)
+    }
+
+    /// Whether a clock time leaves morning and afternoon open: no a.m./p.m., part of the day or zone,
+    /// and not written the 24-hour way ("03:30", "15:30").
+    private func onTwelveHourDial(_ range: Range<Int>) -> Bool {
+        let first = words[range.lowerBound]
+        // "03:30" and "3h18" are written the 24-hour way.
+        if first.utf8.first == UInt8(ascii: "0") || Self.startsWithDigit(first) && first.utf8.contains(UInt8(ascii: "h")) { return false }
+        for index in range {
+            let key = words[index]
+            if Self.meridiems.contains(key) || Lexicon.partsOfDay[key] != nil || Self.zones.contains(key)
+                || ["tonight", "tonite", "night", "a", "p", "m", "noon", "midnight"].contains(key) { return false }
+            let bytes = key.utf8
+            if let last = bytes.last, last == UInt8(ascii: "m") || last == UInt8(ascii: "a") || last == UInt8(ascii: "p"),
+               bytes.count > 1, bytes.first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true { return false }
+        }
+        return true
     }
 
     /// "tonight at 8", "this afternoon at 3", "tomorrow morning at 7:30": a part of a day and then a
@@ -262,6 +291,24 @@ struct Grammar {
               compound.parts.allSatisfy({ $0.amount.value != nil }) else { return nil }
         return shift(compound.parts, sign: sign, range: duration.range.lowerBound..<day.range.upperBound, from: anchor ?? Anchor(date: date),
                      day: date)
+    }
+
+    /// "Monday two weeks from now", "Thursday, two years from now", "3 weeks after Christmas on
+    /// Friday": the weekday in the (ISO) week of the counted day.
+    private func weekdayOfCountedDay(_ day: Found, previous found: inout [Found]) -> Found {
+        guard let date = Anchor(parsing: day.value)?.date else { return day }
+        if let last = found.last, let weekday = last.bareWeekday, last.range.count == 1,
+           last.range.upperBound == day.range.lowerBound || last.range.upperBound + 1 == day.range.lowerBound
+            && words[last.range.upperBound] == "," {
+            found.removeLast()
+            return Found(range: last.range.lowerBound..<day.range.upperBound, type: .date,
+                         value: date.monday.adding(days: weekday - 1).dayValue, isDay: true)
+        }
+        if words[day.range.upperBound] == "on", let weekday = Lexicon.weekdays[words[day.range.upperBound + 1]] {
+            return Found(range: day.range.lowerBound..<(day.range.upperBound + 2), type: .date,
+                         value: date.monday.adding(days: weekday - 1).dayValue, isDay: true)
+        }
+        return day
     }
 
     /// The Monday of an ISO week value (`2016-W46`).
