@@ -23,8 +23,8 @@ final class Mentions {
     private let text: QuoteText
     private let names: GivenNames
     /// For each token, the mention that ends or starts there.
-    private let endingAt: [Int: Int]
-    private let startingAt: [Int: Int]
+    private let endingAt: [Int32]
+    private let startingAt: [Int32]
     /// Every person-like name in the document, word by word in lower case, with its spelling.
     private lazy var people: [(words: [String], name: String)] = {
         // Only a name of two words or more can be fuller than another. A capitalized run's words are its
@@ -57,6 +57,7 @@ final class Mentions {
             var taggedByWord: [String: [(words: [String], canonical: String)]]?
             var covered = [Bool](repeating: false, count: text.count)
             for mention in found { for token in mention.tokens { covered[token] = true } }
+            var augmented = false
             for run in capitals where !run.tokens.contains(where: { covered[$0] }) {
                 if taggedByWord == nil {
                     var byWord: [String: [(words: [String], canonical: String)]] = [:]
@@ -69,18 +70,21 @@ final class Mentions {
                 let words = text.lower[run.tokens]
                 if let person = taggedByWord?[words[0]]?.first(where: { Self.contains($0.words, words) }) {
                     found.append(Mention(tokens: run.tokens, kind: .person, canonical: person.canonical))
+                    augmented = true
                 }
             }
-            found.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
+            if augmented { found.sort { $0.tokens.lowerBound < $1.tokens.lowerBound } }
         }
         // Names inside quotes are what the speaker talks about, never the speaker.
-        all = found.filter { text.quoteOf[$0.tokens.lowerBound] == nil }
+        found.removeAll { text.quoteOf[$0.tokens.lowerBound] != nil }
+        all = found
         capitalRuns = capitals.map(\.tokens)
         self.capitals = capitals
-        var endingAt: [Int: Int] = [:], startingAt: [Int: Int] = [:]
+        // Indexed by token (-1 for none): looked up for nearly every token near a quote and in the gender vote.
+        var endingAt = [Int32](repeating: -1, count: text.count), startingAt = [Int32](repeating: -1, count: text.count)
         for (number, mention) in all.enumerated() {
-            endingAt[mention.tokens.upperBound - 1] = number
-            startingAt[mention.tokens.lowerBound] = number
+            endingAt[mention.tokens.upperBound - 1] = Int32(number)
+            startingAt[mention.tokens.lowerBound] = Int32(number)
         }
         self.endingAt = endingAt
         self.startingAt = startingAt
@@ -114,15 +118,17 @@ final class Mentions {
         return low
     }
 
-    func ending(at token: Int) -> Int? { endingAt[token] }
-    func starting(at token: Int) -> Int? { startingAt[token] }
+    func ending(at token: Int) -> Int? { endingAt[token] < 0 ? nil : Int(endingAt[token]) }
+    func starting(at token: Int) -> Int? { startingAt[token] < 0 ? nil : Int(startingAt[token]) }
 
     /// A mention's name: for a person, the fullest form the document gives, tagged or not ("Verrier" →
     /// "Anatole Verrier" when the tagger found only the surname).
     func name(of mention: Mention) -> String {
         guard mention.isPerson else { return mention.canonical }
         if let known = resolvedNames[mention.canonical] { return known }
-        var name = fullest(mention.canonical) ?? mention.canonical
+        // A tagged name of two words or more is already full; a lone surname may have a fuller form.
+        let tagged = mention.kind == .person && mention.canonical.utf8.contains(0x20)
+        var name = tagged ? mention.canonical : fullest(mention.canonical) ?? mention.canonical
         // A tagger that took the title in ("Cllr Owen Pritchard") still names the person without it.
         var words = name.split(separator: " ")
         if words.count > 1, Titles.isTitle(words[0].lowercased()) {
@@ -271,7 +277,7 @@ final class Mentions {
         var lastPerson: Mention?
         var lastSentence = -1
         for index in 0..<text.count {
-            if let number = startingAt[index], all[number].isPerson {
+            if let number = starting(at: index), all[number].isPerson {
                 lastPerson = all[number]
                 lastSentence = text.sentenceOf[index]
             }

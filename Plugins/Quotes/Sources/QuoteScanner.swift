@@ -52,7 +52,11 @@ enum QuoteScanner {
                 if let (glyph, length) = doubleMark(scalars, index), glyph != .closing { index += length } else { open = nil }
             }
             while index < paragraph.upperBound {
-                guard let (glyph, length) = doubleMark(scalars, index) else { index += 1; continue }
+                // Most scalars are not quote marks: reject them before the full classification.
+                let value = scalars[index].value
+                guard value == 0x22 || value == 0x27 || value == 0x60 || value == 0xAB || value == 0xBB
+                        || value >= 0x2018 && value <= 0x201F || value == 0xFF02,
+                      let (glyph, length) = doubleMark(scalars, index) else { index += 1; continue }
                 let context = Context(scalars, index, length)
                 if let start = open {
                     // Inside guillemets every other mark is nested («… „…“ …», «… “…” …»), and the

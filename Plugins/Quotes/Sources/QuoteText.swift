@@ -18,8 +18,8 @@ struct QuoteText {
     /// Whether each token starts with a letter, and with a capital one: asked of every token many times.
     private let startsWithLetter: [Bool]
     private let startsWithCapital: [Bool]
-    /// `NEWS`, `GENEVA`: tokens of three or more letters, all capitals.
-    private let shouted: [Bool]
+    /// Each token's bytes in `utf8`.
+    private let ranges: [Range<Int>]
 
     var count: Int { spans.count }
 
@@ -32,16 +32,21 @@ struct QuoteText {
         let (utf8, byteOffsets, scalars) = (decoded.utf8, decoded.byteOffsets, decoded.scalars)
         self.utf8 = utf8
         self.byteOffsets = byteOffsets
-        var shouted: [Bool] = []
-        shouted.reserveCapacity(tokens.count)
+        // One pass over the tokens for what every rule asks of them.
+        var ranges: [Range<Int>] = [], letters: [Bool] = [], capitals: [Bool] = []
+        ranges.reserveCapacity(tokens.count)
+        letters.reserveCapacity(tokens.count)
+        capitals.reserveCapacity(tokens.count)
         for token in tokens {
-            let bytes = utf8[Int(byteOffsets[token.span.start])..<Int(byteOffsets[token.span.end])]
-            shouted.append(bytes.count > 2 && bytes.allSatisfy { $0 >= 0x41 && $0 <= 0x5A })
+            ranges.append(Int(byteOffsets[token.span.start])..<Int(byteOffsets[token.span.end]))
+            let first = scalars[token.span.start]
+            letters.append(first.isLetter)
+            capitals.append(first.isUpper)
         }
-        self.shouted = shouted
-        lower = LowerCaseWords(utf8: utf8, ranges: tokens.map { Int(byteOffsets[$0.span.start])..<Int(byteOffsets[$0.span.end]) })
-        startsWithLetter = tokens.map { scalars[$0.span.start].isLetter }
-        startsWithCapital = tokens.map { scalars[$0.span.start].isUpper }
+        lower = LowerCaseWords(utf8: utf8, ranges: ranges)
+        self.ranges = ranges
+        startsWithLetter = letters
+        startsWithCapital = capitals
         spans = tokens.map(\.span)
         var sentenceOf = [Int](repeating: 0, count: tokens.count)
         for (number, sentence) in sentences.enumerated() {
@@ -83,7 +88,11 @@ struct QuoteText {
     /// How far, in tokens, `isWrittenInLowerCase` looks: all of a news article, a bounded part of a book.
     private static let nearby = 5_000
 
-    func isShouted(_ index: Int) -> Bool { shouted[index] }
+    /// `NEWS`, `GENEVA`: a token of three or more letters, all capitals.
+    func isShouted(_ index: Int) -> Bool {
+        let bytes = utf8[ranges[index]]
+        return bytes.count > 2 && bytes.allSatisfy { $0 >= 0x41 && $0 <= 0x5A }
+    }
 
     func isWord(_ index: Int) -> Bool { startsWithLetter[index] }
 
