@@ -211,8 +211,15 @@ struct Attribution {
             }
             return phrase
         }
-        return verbs.contains(lower[index]) ? index..<(index + 1) : nil
+        guard verbs.contains(lower[index]) else { return nil }
+        // `Belarus had been unfairly labeled “…”`, `he was told`: in the passive the subject is not the speaker.
+        var before = index - 1
+        while before >= range.lowerBound, isSkippable(before), !Self.passiveAuxiliaries.contains(lower[before]) { before -= 1 }
+        if before >= range.lowerBound, Self.passiveAuxiliaries.contains(lower[before]) { return nil }
+        return index..<(index + 1)
     }
+
+    private static let passiveAuxiliaries: Set<String> = ["was", "were", "is", "are", "be", "been", "being", "get", "got", "gets"]
 
     // MARK: Noun phrases
 
@@ -286,7 +293,7 @@ struct Attribution {
         }
         if text.isCapitalized(head) {
             var nameStart = head
-            while nameStart > tokens.lowerBound, text.isCapitalized(nameStart - 1), !Titles.isTitle(text.lower[nameStart - 1]) { nameStart -= 1 }
+            while nameStart > tokens.lowerBound, text.isCapitalized(nameStart - 1), !Titles.isTitle(nameStart - 1, of: text) { nameStart -= 1 }
             return Found(who: .name(nameStart..<(head + 1)), extent: tokens)
         }
         if let organization = inside.last(where: { mentions.all[$0].kind == .organization }) {
@@ -299,7 +306,7 @@ struct Attribution {
     /// Vladimir Putin`, `union negotiator Petra Lindqvist`.
     private func extendLeft(_ tokens: Range<Int>, to low: Int) -> Range<Int> {
         var start = tokens.lowerBound
-        while start > low, tokens.lowerBound - start < 4, Titles.isTitle(text.lower[start - 1]) || isModifier(start - 1) { start -= 1 }
+        while start > low, tokens.lowerBound - start < 4, Titles.isTitle(start - 1, of: text) || isModifier(start - 1) { start -= 1 }
         if start > low, Self.determiners.contains(text.lower[start - 1]) { start -= 1 }
         return start..<tokens.upperBound
     }
@@ -335,7 +342,7 @@ struct Attribution {
         if case .name(let name) = found.who {
             // Titles before an untagged name are not part of it.
             var first = name.lowerBound
-            while first < name.upperBound - 1, Titles.isTitle(text.lower[first]) { first += 1 }
+            while first < name.upperBound - 1, Titles.isTitle(first, of: text) { first += 1 }
             return Found(who: .name(first..<name.upperBound), extent: phrase)
         }
         return found

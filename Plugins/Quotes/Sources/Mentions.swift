@@ -53,27 +53,29 @@ final class Mentions {
             // Entities, plus the capitalized words the tagger missed that repeat a tagged person's name
             // ("Lukashenko appeared defiant" when only "Alexander Lukashenko" was tagged).
             found = Self.fromEntities(entities, text: text)
-            let tagged = found.filter { $0.kind == .person }
-            var taggedByWord: [String: [(words: [String], canonical: String)]]?
             var covered = [Bool](repeating: false, count: text.count)
             for mention in found { for token in mention.tokens { covered[token] = true } }
-            var augmented = false
+            // Each distinct tagged name once, its words hashed as tokens are (no strings made for the
+            // runs), indexed by word; made only if some run is untagged.
+            var taggedNames: [(keys: [UInt64], canonical: String)] = []
+            var byWord: [UInt64: [Int]] = [:]
+            var added: [Mention] = []
             for run in capitals where !run.tokens.contains(where: { covered[$0] }) {
-                if taggedByWord == nil {
-                    var byWord: [String: [(words: [String], canonical: String)]] = [:]
-                    for person in tagged {
-                        let words = Self.words(person.canonical)
-                        for word in Set(words) { byWord[word, default: []].append((words, person.canonical)) }
+                if taggedNames.isEmpty {
+                    var seen = Set<String>()
+                    for person in found where person.kind == .person && seen.insert(person.canonical).inserted {
+                        let keys = Self.words(person.canonical).map(WordList.key)
+                        for key in Set(keys) { byWord[key, default: []].append(taggedNames.count) }
+                        taggedNames.append((keys, person.canonical))
                     }
-                    taggedByWord = byWord
+                    if taggedNames.isEmpty { break }
                 }
-                let words = text.lower[run.tokens]
-                if let person = taggedByWord?[words[0]]?.first(where: { Self.contains($0.words, words) }) {
-                    found.append(Mention(tokens: run.tokens, kind: .person, canonical: person.canonical))
-                    augmented = true
+                let keys = run.tokens.map { text.lower.key($0) }
+                if let match = byWord[keys[0]]?.first(where: { Self.contains(taggedNames[$0].keys, keys) }) {
+                    added.append(Mention(tokens: run.tokens, kind: .person, canonical: taggedNames[match].canonical))
                 }
             }
-            if augmented { found.sort { $0.tokens.lowerBound < $1.tokens.lowerBound } }
+            if !added.isEmpty { found = Self.merged(found, added) }
         }
         // Names inside quotes are what the speaker talks about, never the speaker.
         found.removeAll { text.quoteOf[$0.tokens.lowerBound] != nil }
@@ -174,7 +176,7 @@ final class Mentions {
             // A capitalized dateline ("ASHBY, Nov 20 -") tagged as a person is a place, and a "person"
             // whose name ends in "Logistics" or "Council" is an organization.
             let shouted = entity.label == "PER" && (cursor..<end).allSatisfy { text.isShouted($0) }
-            let institutional = entity.label == "PER" && end - cursor > 1 && Titles.institutions.contains(text.lower[end - 1])
+            let institutional = entity.label == "PER" && end - cursor > 1 && Titles.institutions.contains(end - 1, of: text)
             let kind: Mention.Kind = switch entity.label {
             case "PER" where shouted: .place
             case "PER" where institutional: .organization
@@ -201,14 +203,14 @@ final class Mentions {
             guard text.isCapitalized(index), text.isWord(index), text.quoteOf[index] == nil else { index += 1; continue }
             var end = index + 1
             while end < text.count, text.quoteOf[end] == nil,
-                  text.isCapitalized(end) && text.isWord(end) || end + 1 < text.count && text.isCapitalized(end + 1) && Self.nameJoiners.contains(text.lower[end]) {
+                  text.isCapitalized(end) && text.isWord(end) || end + 1 < text.count && text.isCapitalized(end + 1) && Self.nameJoiners.contains(end, of: text) {
                 end += 1
             }
             // After the last title: "Varnesian Foreign Minister Ilona Varga-Pesti" is "Ilona Varga-Pesti".
-            var start = (index..<(end - 1)).last { Titles.isTitle(text.lower[$0]) }.map { $0 + 1 } ?? index
+            var start = (index..<(end - 1)).last { Titles.isTitle($0, of: text) }.map { $0 + 1 } ?? index
             // A sentence's first word counts only when the text never writes it in lower case ("Later
             // Adeyemi said"). Beside tagged entities only runs of several words matter, so only those are checked.
-            while start < end, Self.notNames.contains(text.lower[start])
+            while start < end, Self.notNames.contains(start, of: text)
                     || start == text.sentences[text.sentenceOf[start]].lowerBound && (grouped || end - start > 1) && text.isWrittenInLowerCase(start) {
                 start += 1
             }
@@ -234,8 +236,25 @@ final class Mentions {
 
     private static func words(_ name: String) -> [String] { name.lowercased().split(separator: " ").map(String.init) }
 
-    /// Whether `shorter` occurs in `longer` as a contiguous run of words.
-    static func contains(_ longer: [String], _ shorter: [String]) -> Bool {
+    /// Two lists of mentions, each in text order, as one in text order.
+    private static func merged(_ first: [Mention], _ second: [Mention]) -> [Mention] {
+        var result: [Mention] = []
+        result.reserveCapacity(first.count + second.count)
+        var (i, j) = (0, 0)
+        while i < first.count || j < second.count {
+            if j == second.count || i < first.count && first[i].tokens.lowerBound < second[j].tokens.lowerBound {
+                result.append(first[i])
+                i += 1
+            } else {
+                result.append(second[j])
+                j += 1
+            }
+        }
+        return result
+    }
+
+    /// Whether `shorter` occurs in `longer` as a contiguous run (of words or their hashes).
+    static func contains<Word: Equatable>(_ longer: [Word], _ shorter: [Word]) -> Bool {
         guard !shorter.isEmpty, shorter.count <= longer.count else { return false }
         search: for start in 0...(longer.count - shorter.count) {
             for offset in shorter.indices where longer[start + offset] != shorter[offset] { continue search }
@@ -244,9 +263,9 @@ final class Mentions {
         return false
     }
 
-    private static let nameJoiners: Set<String> = ["de", "van", "von", "der", "al", "bin", "da", "di", "-"]
+    private static let nameJoiners = WordList(["de", "van", "von", "der", "al", "bin", "da", "di", "-"])
     /// Capitalized words that start sentences rather than names.
-    private static let notNames: Set<String> = [
+    private static let notNames = WordList([
         "the", "a", "an", "but", "and", "in", "on", "at", "it", "he", "she", "they", "we", "i", "this", "that",
         "later", "earlier", "then", "meanwhile", "however", "still", "yet", "so", "also", "after", "before", "when",
         "while", "since", "as", "if", "although", "though", "for", "from", "with", "without", "by", "during", "under",
@@ -256,7 +275,7 @@ final class Mentions {
         "because", "unlike", "like", "once", "what", "why", "how", "who", "where", "which", "last", "next",
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
         "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-    ]
+    ])
 
     /// Honorifics and role nouns settle a person's gender; otherwise the given-name list does, and
     /// failing that the pronouns that follow the person's mentions vote.
@@ -304,7 +323,11 @@ enum Pronouns {
 
 /// Words that come before a name without being part of it ("President", "Defence Minister", "Mr.").
 enum Titles {
-    static func isTitle(_ lower: String) -> Bool { words.contains(lower) || roles.contains(lower) }
+    static func isTitle(_ lower: String) -> Bool { titles.contains(lower) }
+    static func isTitle(_ index: Int, of text: QuoteText) -> Bool { titles.contains(index, of: text) }
+
+    /// Titles and roles together: the words that come before a name.
+    private static let titles = WordList(words.union(roles))
 
     /// Nouns for what a person does: heads of role descriptions (`the judge`) and titles before names.
     static let roles: Set<String> = [
@@ -331,7 +354,7 @@ enum Titles {
                                       "councilwoman", "assemblywoman", "alderwoman",
                                       "daughter", "wife", "aunt", "madame", "frau"]
     /// Heads of descriptions that name an institution, and last words of organizations' names.
-    static let institutions: Set<String> = [
+    static let institutions = WordList([
         "ministry", "government", "company", "agency", "office", "department", "council", "committee", "court",
         "army", "military", "police", "party", "group", "bank", "union", "commission", "organization",
         "organisation", "firm", "service", "embassy", "administration", "kremlin", "parliament", "board",
@@ -342,7 +365,7 @@ enum Titles {
         "bureau", "unit", "trust", "charity", "coalition", "alliance", "newspaper", "paper", "logistics",
         "holdings", "ltd", "inc", "corp", "plc", "gmbh", "llc", "partners", "industries", "systems", "technologies",
         "airlines", "motors", "press", "news", "times", "post",
-    ]
+    ])
 
     private static let words: Set<String> = male.union(female).union([
         "cllr", "cllr.", "supt", "supt.", "insp.", "det.", "maj.", "cpl.", "adm.", "hon.", "rt", "mme", "mlle", "st.",

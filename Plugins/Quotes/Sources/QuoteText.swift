@@ -183,6 +183,14 @@ struct LowerCaseWords {
 
     subscript(range: Range<Int>) -> [String] { range.map { self[$0] } }
 
+    /// A hash of the token in lower case, from its bytes when they are ASCII: word lists are searched by
+    /// it without making the token's string.
+    func key(_ index: Int) -> UInt64 {
+        let bytes = utf8[ranges[index]]
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return WordList.key(self[index]) }
+        return bytes.reduce(WordList.seed) { ($0 ^ UInt64($1 >= 0x41 && $1 <= 0x5A ? $1 | 0x20 : $1)) &* WordList.prime }
+    }
+
     /// Whether another token in `window` that `accept`s is the same word as token `index`, ignoring case:
     /// compared byte by byte for ASCII words, which most are.
     func occurs(_ index: Int, within window: Range<Int>, where accept: (Int) -> Bool) -> Bool {
@@ -198,5 +206,35 @@ struct LowerCaseWords {
                   accept(other) else { return false }
             return (0..<range.count).allSatisfy { folded(utf8[range.lowerBound + $0]) == folded(utf8[target.lowerBound + $0]) }
         }
+    }
+}
+
+/// A list of lower-case words, searched either by string or by a token's hash (checked against the
+/// string only on a hit), since hashing a token's bytes is much cheaper than making its string.
+struct WordList: Sendable {
+    static let seed: UInt64 = 0xCBF2_9CE4_8422_2325
+    static let prime: UInt64 = 0x100_0000_01B3
+
+    private let words: Set<String>
+    private let keys: [UInt64]
+
+    init(_ words: some Sequence<String>) {
+        self.words = Set(words)
+        keys = self.words.map(Self.key).sorted()
+    }
+
+    static func key(_ word: String) -> UInt64 { word.utf8.reduce(seed) { ($0 ^ UInt64($1)) &* prime } }
+
+    func contains(_ word: String) -> Bool { words.contains(word) }
+
+    /// Whether token `index` of `text` is in the list.
+    func contains(_ index: Int, of text: QuoteText) -> Bool {
+        let key = text.lower.key(index)
+        var low = 0, high = keys.count
+        while low < high {
+            let middle = (low + high) / 2
+            if keys[middle] < key { low = middle + 1 } else { high = middle }
+        }
+        return low < keys.count && keys[low] == key && words.contains(text.lower[index])
     }
 }

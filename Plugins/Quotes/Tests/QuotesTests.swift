@@ -190,6 +190,14 @@ private let hasEntityModel = FileManager.default.fileExists(atPath: entityModel)
         #expect(found.map(\.speaker) == ["Ruth Adeyemi", nil])
     }
 
+    @Test func aPassiveVerbDoesNotMakeItsSubjectTheSpeaker() throws {
+        let found = try quotes("""
+        Ruth Adeyemi spoke on Monday. She claims that the harbor had been unfairly labeled "a monument to waste and delay."
+        """)
+        #expect(found.map(\.speaker) == ["Ruth Adeyemi"])
+        #expect(found.map(\.cue) == ["claims"])
+    }
+
     @Test func aQuoteNobodyIsSaidToHaveSaidHasNoSpeaker() throws {
         let found = try quotes("The banner read: nothing. “Nobody here will ever forget this winter, not one of us.”")
         #expect(found == [Found("“Nobody here will ever forget this winter, not one of us.”", nil, nil)])
