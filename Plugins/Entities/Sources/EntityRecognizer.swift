@@ -29,11 +29,13 @@ public struct EntityRecognizer: Annotator {
     public func annotate(_ document: inout Document) throws {
         let tokens = document.tokens
         let words = Self.texts(of: tokens, in: document.text)
+        let lexicon = model.extractor.lexicon
         var found: [(span: TokenSpan, words: ArraySlice<Substring>)] = []
         for sentence in document.sentences where !sentence.tokens.isEmpty {
             let sentenceWords = Array(words[sentence.tokens])
             let spans = SpanCleanup.clean(model.spans(in: sentenceWords), tokens: sentenceWords,
-                                          wordClasses: model.extractor.wordClasses)
+                                          wordClasses: model.extractor.wordClasses,
+                                          isTitle: { lexicon.contains([$0], category: "person-titles") })
             for span in spans {
                 let absolute = TokenSpan(start: sentence.tokens.lowerBound + span.start,
                                          end: sentence.tokens.lowerBound + span.end, label: span.label)
@@ -41,7 +43,6 @@ public struct EntityRecognizer: Annotator {
             }
         }
         var mentions = found.map { MentionGrouping.Mention(words: $0.words.map(String.init), label: $0.span.label) }
-        let lexicon = model.extractor.lexicon
         let labels = LabelConsistency.harmonize(mentions, isCountry: { lexicon.contains($0, category: "countries") },
                                                 isPlaceWord: { lexicon.contains([$0], category: "place-words") },
                                                 isOrganizationWord: { lexicon.contains([$0], category: "org-suffixes") })

@@ -1,4 +1,4 @@
-/// Repairs two kinds of span edge the tagger gets wrong, sentence by sentence, after decoding.
+/// Repairs three kinds of span edge the tagger gets wrong, sentence by sentence, after decoding.
 ///
 /// - A common lower-case word at the start of a name is cut: "eastern Ukraine" → "Ukraine",
 ///   "western Europe" → "Europe". Only words that the word classes saw (almost) always in lower case
@@ -7,11 +7,14 @@
 /// - A span never starts with a possessive: "President" + "'s Press Service" (the tagger split the
 ///   name at the clitic) becomes one span "President's Press Service" with the later label; a
 ///   possessive starting a span with nothing before it is cut.
+/// - A person's title is not part of the name: "President Vladimir Putin" → "Vladimir Putin", as the
+///   CoNLL and UNER guidelines tag it.
 public enum SpanCleanup {
     static let particles: Set<String> = ["de", "da", "di", "du", "del", "della", "des", "dos", "das", "van", "von", "der", "den",
                                          "ten", "ter", "la", "le", "al", "el", "bin", "ibn", "ben", "bint", "abu", "mc", "st"]
 
-    public static func clean<S: StringProtocol>(_ spans: [TokenSpan], tokens: [S], wordClasses: WordClasses) -> [TokenSpan] {
+    public static func clean<S: StringProtocol>(_ spans: [TokenSpan], tokens: [S], wordClasses: WordClasses,
+                                                isTitle: (S) -> Bool = { _ in false }) -> [TokenSpan] {
         var result: [TokenSpan] = []
         for var span in spans {
             if isPossessive(tokens[span.start]) {
@@ -24,6 +27,11 @@ public enum SpanCleanup {
             }
             let capitalized = tokens[span.start..<span.end].contains { $0.first?.isUppercase == true }
             while capitalized, span.end - span.start > 1, isCommonLowerWord(tokens[span.start], wordClasses) {
+                span.start += 1
+            }
+            // A person's name does not include the title before it: "President Vladimir Putin" → "Vladimir Putin".
+            while span.label == "PER", span.end - span.start > 1, isTitle(tokens[span.start]),
+                  tokens[span.start + 1].first?.isUppercase == true {
                 span.start += 1
             }
             if span.start < span.end { result.append(span) }

@@ -65,6 +65,17 @@ import Testing
         ])
     }
 
+    @Test func aPersonsTitleIsNotPartOfTheName() {
+        let tokens = ["President", "Vladimir", "Putin", "met", "Mayor", "Smith", "and", "General", "Motors"]
+        let spans = [TokenSpan(start: 0, end: 3, label: "PER"), TokenSpan(start: 4, end: 6, label: "PER"),
+                     TokenSpan(start: 7, end: 9, label: "ORG")]
+        let titles: Set<String> = ["President", "Mayor", "General"]
+        #expect(SpanCleanup.clean(spans, tokens: tokens, wordClasses: WordClasses(), isTitle: { titles.contains($0) }) == [
+            TokenSpan(start: 1, end: 3, label: "PER"), TokenSpan(start: 5, end: 6, label: "PER"),
+            TokenSpan(start: 7, end: 9, label: "ORG"),
+        ])
+    }
+
     @Test func spansNeverStartWithAPossessive() {
         let tokens = ["the", "President", "’s", "Press", "Service", "said", "'s", "Acme"]
         let spans = [TokenSpan(start: 1, end: 2, label: "PER"), TokenSpan(start: 2, end: 5, label: "ORG"),
