@@ -388,7 +388,7 @@ struct Attribution {
         case .pronoun(let index):
             let word = text.lower[index]
             let resolved: Mention? = if let gender = Pronouns.gender(of: word) {
-                person(before: index, gender: gender)
+                person(before: index, gender: gender, unnamed: true)
             } else if Pronouns.group.contains(word) {
                 group(before: index, head: nil)
             } else {
@@ -425,7 +425,7 @@ struct Attribution {
     /// The person a pronoun or a role description points back to: sentence by sentence backwards, the
     /// first compatible person of each sentence, since a sentence's subject comes first and subjects are
     /// what later pronouns take up.
-    private func person(before index: Int, gender: Mention.Gender?) -> Mention? {
+    private func person(before index: Int, gender: Mention.Gender?, unnamed: Bool = false) -> Mention? {
         let candidates = mentions.before(index).filter(\.isPerson).reversed() as [Mention]
         guard !candidates.isEmpty else { return nil }
         // Untagged capitalized words may be places or firms: with no entity layer, those whose gender
@@ -439,13 +439,52 @@ struct Attribution {
                     let known = mentions.gender(of: candidate)
                     return known == gender || known == nil && !(strict && candidate.kind == .unknown)
                 }
-                if let first = compatible.first(where: { $0.kind == .person }) ?? compatible.first { return first }
+                let named = compatible.first(where: { $0.kind == .person }) ?? compatible.first
+                // `a man selling watermelons … “…,” he said`: a sentence that brings in somebody the article does
+                // not name, and no name that could be a person, is who the pronoun takes up.
+                // (Only sentences before the pronoun's own: there a description is mostly in a clause, as in
+                // `Asked how long a patient should wait, he said`.)
+                if unnamed, sentence < text.sentenceOf[index], !candidates.contains(where: { text.sentenceOf[$0.tokens.lowerBound] == sentence }),
+                   unnamedPerson(in: sentence, before: index, gender: gender) != nil {
+                    return nil
+                }
+                if let named { return named }
                 sentence -= 1
             }
         }
         return nil
     }
 
+    /// Where a sentence introduces a person by description only (`a man`, `an 81-year-old woman`, `one
+    /// fisherman`) of a compatible gender, outside quotes and before `limit`: the article names nobody there.
+    private func unnamedPerson(in sentence: Int, before limit: Int, gender: Mention.Gender?) -> Int? {
+        let tokens = text.sentences[sentence]
+        for start in tokens where start < limit && text.quoteOf[start] == nil && Self.indefinites.contains(text.lower[start]) {
+            for next in (start + 1)..<min(tokens.upperBound, limit, start + 8) {
+                let word = text.lower[next]
+                if let noun = Self.people[word] {
+                    if gender == nil || noun == nil || noun == gender { return start }
+                    break
+                }
+                // Modifiers: `old`, `81-year-old`, `local`; not punctuation, function words or names.
+                guard word == "-" || word.first.map({ $0.isLetter || $0.isNumber }) == true, !Self.functionWords.contains(word),
+                      !text.isCapitalized(next) else { break }
+            }
+        }
+        return nil
+    }
+
+    /// Nouns for people, with the gender they give when they give one.
+    private static let people: [String: Mention.Gender?] = [
+        "man": .male, "woman": .female, "boy": .male, "girl": .female, "fisherman": .male, "fisherwoman": .female,
+        "father": .male, "mother": .female, "husband": .male, "wife": .female, "son": .male, "daughter": .female,
+        "grandfather": .male, "grandmother": .female, "gentleman": .male, "lady": .female,
+        "resident": nil, "passenger": nil, "driver": nil, "worker": nil, "farmer": nil, "seller": nil, "vendor": nil,
+        "shopkeeper": nil, "neighbour": nil, "neighbor": nil, "customer": nil, "student": nil, "teacher": nil,
+        "nurse": nil, "witness": nil, "villager": nil, "volunteer": nil, "pensioner": nil, "retiree": nil,
+        "trader": nil, "tourist": nil, "visitor": nil, "local": nil, "person": nil, "survivor": nil, "parent": nil,
+        "fan": nil, "shopper": nil, "commuter": nil, "patient": nil, "soldier": nil, "protester": nil, "voter": nil,
+    ]
     /// `the judge` after `Judge Miriam Castellanos`, `Its managing director, Ms. Kaisa Lehtonen`, `the
     /// Russian president` after `Russian President Vladimir Putin`: the latest person the text gave that
     /// role or origin in the few words before the name.

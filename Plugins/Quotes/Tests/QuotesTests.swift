@@ -190,6 +190,16 @@ private let hasEntityModel = FileManager.default.fileExists(atPath: entityModel)
         #expect(found.map(\.speaker) == ["Ruth Adeyemi", nil])
     }
 
+    @Test func aPronounForSomebodyUnnamedHasNoName() throws {
+        let found = try quotes("""
+        “The water came in fast,” Dr. Tomas Brandt said.
+
+        Down at the harbor, a fisherman who would not give his name pointed at the broken pier. “That was my \
+        father's boat,” he said.
+        """, entities: hasEntityModel)
+        #expect(found.map(\.speaker) == ["Tomas Brandt", "he"])
+    }
+
     @Test func aPassiveVerbDoesNotMakeItsSubjectTheSpeaker() throws {
         let found = try quotes("""
         Ruth Adeyemi spoke on Monday. She claims that the harbor had been unfairly labeled "a monument to waste and delay."
