@@ -125,7 +125,7 @@ func expectExactSpans(_ object: [String: Any]) {
     @Test func evalQuotesScoresTheShippedGold() throws {
         let result = try CLI.run(["eval", "quotes", "gold/quotes-news.jsonl"])
         #expect(result.status == 0, "\(result.stderr)")
-        // The shipped rules score 100 / 98.2 here; a change that loses quotes or speakers fails this.
+        // The shipped rules score 100 / 100 here; a change that loses quotes or speakers fails this.
         let f1 = result.stdout.firstMatch(of: /F1 ([0-9.]+)/).flatMap { Double($0.1) } ?? 0
         let accuracy = result.stdout.firstMatch(of: /speaker accuracy ([0-9.]+)%/).flatMap { Double($0.1) } ?? 0
         #expect(f1 >= 95, "\(result.stdout)")
