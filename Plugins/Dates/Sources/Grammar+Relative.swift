@@ -7,6 +7,7 @@ extension Grammar {
         case "today": return day(index..<(index + 1), offset: 0)
         case "tomorrow", "tmrw", "tmr": return day(index..<(index + 1), offset: 1)
         case "yesterday": return day(index..<(index + 1), offset: -1)
+        case "this": if let found = thisDay(at: index) { return found }
         case "tonight", "tonite":
             let today = day(index..<(index + 1), offset: 0)
             return Found(range: today.range, type: .time, value: today.value + "TNI")
@@ -18,6 +19,11 @@ extension Grammar {
             let offset = words[dayStart + 1] == "before" ? -1 : 1
             let base = words[dayStart + 2] == "yesterday" ? -1 : (["tomorrow", "tmrw", "tmr"].contains(words[dayStart + 2]) ? 1 : nil)
             if let base { return day(index..<(dayStart + 3), offset: base + offset) }
+        }
+        // "in four business days", "3 working days ago": the count's next word is checked by one byte first.
+        if Self.mayBeBusiness(words[index + 1]) || Self.mayBeBusiness(words[index + 2]) || Self.mayBeBusiness(words[index + 3]),
+           let found = businessDays(at: index) {
+            return found
         }
         if let next = dayAfterOrBefore(at: index) { return next }
         if let shifted = shifted(at: index) { return shifted }

@@ -54,6 +54,8 @@ extension Grammar {
              "mid-morning", "midafternoon", "mid-afternoon"], [.clock])
         add(Lexicon.partsOfDay.keys, [.clock])
         add(["all", "full", "whole", "another", "entire"], [.duration])
+        // "within two business days", "another business day".
+        add(["within", "another"], [.relative])
         add(["three-quarters"], [.duration, .relative, .amount])
         add(["+"], [.relative])
         add(["½", "¼", "¾"], [.duration, .relative, .amount])

@@ -36,6 +36,11 @@ extension Grammar {
             }
             return Found(range: index..<(start + 1), type: .date, value: CivilDate.pad(year, 4))
         }
+        // "year 247", "the year 1066", "Year two hundred and sixty seven" (not "per year 300 ...").
+        if !fiscal, start > index, words[start - 1] == "year", !["per", "a", "each", "every", "one", "that", "last", "next", "this"].contains(words[index - 1]),
+           let (year, end) = numberedYear(at: start) {
+            return Found(range: index..<end, type: .date, value: CivilDate.pad(year, 4))
+        }
         if !strict || start > index, let (year, end) = wordYear(at: start) {
             return Found(range: index..<end, type: .date, value: CivilDate.pad(year, 4))
         }
@@ -176,11 +181,29 @@ extension Grammar {
             return Found(range: index..<end, type: .date, value: CivilDate.pad(year, 4) + "-" + code)
         }
         // A bare season word is often a noun modifier ("summer camp"); take it after "the" or a preposition.
-        guard start > index || ["in", "during", "by", "until", "since", "over", "through", "whole", "entire"].contains(words[index - 1]) else {
+        guard start > index || ["in", "during", "by", "until", "since", "over", "through", "whole", "entire"].contains(words[index - 1])
+                || closesPhrase(season: start) else {
             return nil
         }
         let range = index..<(start + 1)
         return Found(range: range, type: .date, value: seasonValue(code, offset: 0, direction: direction(range)))
+    }
+
+    /// A season word standing alone at the end of its phrase ("I'll leave summer", "Winter, and ..."):
+    /// followed by punctuation, the end of the text, "and" or "or", so it modifies no noun ("summer
+    /// camp"). "spring" and "fall" are also verbs and nouns ("prices fall.", "a hot spring."), and a
+    /// capitalized season inside a sentence is a name ("Donna Summer,"), so those stay out.
+    private func closesPhrase(season index: Int) -> Bool {
+        let key = words[index]
+        guard key == "summer" || key == "winter" || key == "autumn" else { return false }
+        let next = words[index + 1]
+        guard next.isEmpty || next == "and" || next == "or" || !(next.utf8.first.map { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A || $0 >= 0x80 } ?? false) else {
+            return false
+        }
+        // A number after it is a year ("summer 2021"), handled above; here punctuation only.
+        if let first = next.utf8.first, first >= 0x30, first <= 0x39 { return false }
+        if words.capitalized[index], index != sentenceStart(of: index) { return false }
+        return !["a", "an", "nuclear", "indian", "endless", "eternal", "'s"].contains(words[index - 1])
     }
 
     /// The season of the anchor's year, moved by `offset` years, or by the tense when `offset` is 0.
