@@ -21,9 +21,18 @@ struct EvalOptions: ParsableArguments {
     @Argument(help: "Gold JSONL file(s).")
     var gold: [String]
 
-    func load() throws -> Pipeline {
-        do { return try Spindle.pipeline(pipeline) } catch { throw fail("\(error)") }
+    func load() throws -> Pipeline { try loadPipeline(pipeline) }
+}
+
+/// Loads a pipeline for `spindle eval`, or fails with the reason; with `layer`, the pipeline must have a
+/// step that provides it (`eval quotes` on a pipeline without quotes says so instead of scoring nothing).
+func loadPipeline(_ name: String, providing layer: LayerName? = nil) throws -> Pipeline {
+    let loaded: Pipeline
+    do { loaded = try Spindle.pipeline(name) } catch { throw fail("\(error)") }
+    if let layer, !loaded.steps.contains(where: { $0.annotator.provides.contains(layer) }) {
+        throw fail("pipeline `\(name)` has no step that provides `\(layer)`; use --pipeline \(layer)")
     }
+    return loaded
 }
 
 struct EvalSentences: ParsableCommand {

@@ -25,11 +25,8 @@ struct EvalEntities: ParsableCommand {
     var gold: [String]
 
     func run() throws {
-        let loaded: Pipeline
-        do { loaded = try Spindle.pipeline(pipeline) } catch { throw fail("\(error)") }
-        guard let step = loaded.steps.last(where: { $0.annotator.provides.contains(.entities) }) else {
-            throw fail("pipeline `\(pipeline)` has no step that provides `entities`; use --pipeline entities")
-        }
+        let loaded = try loadPipeline(pipeline, providing: .entities)
+        let step = loaded.steps.last { $0.annotator.provides.contains(.entities) }!
         let scored = labels.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) }
         let evaluation = EntityEvaluation(annotator: step.annotator, labels: scored)
         for path in gold {

@@ -21,12 +21,7 @@ struct EvalQuotes: ParsableCommand {
     var gold: [String]
 
     func run() throws {
-        let loaded: Pipeline
-        do { loaded = try Spindle.pipeline(pipeline) } catch { throw fail("\(error)") }
-        guard loaded.steps.contains(where: { $0.annotator.provides.contains(.quotes) }) else {
-            throw fail("pipeline `\(pipeline)` has no step that provides `quotes`; use --pipeline quotes")
-        }
-        let evaluation = QuoteEvaluation(pipeline: loaded)
+        let evaluation = QuoteEvaluation(pipeline: try loadPipeline(pipeline, providing: .quotes))
         for path in gold {
             let documents: [GoldQuoteDocument]
             do { documents = try GoldQuoteDocument.read(path: path) } catch { throw fail("\(error)") }
