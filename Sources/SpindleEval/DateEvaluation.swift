@@ -159,7 +159,7 @@ public enum DateGold {
     ]
 
     static let recognizerLunarWords = [
-        "eid", "ramadan", "ramazan", "ramadhan", "hijri", "islamic new year", "arabic new year", "yuandan", "chinese new year",
+        "eid", "ramadan", "ramazan", "ramadhan", "ramzan", "ramathan", "breaking the fast", "hijri", "islamic new year", "arabic new year", "yuandan", "chinese new year",
         "qingming", "dragon boat", "mid-autumn", "lantern", "diwali", "hanukkah", "passover", "rosh hashanah", "yom kippur",
     ]
 

@@ -58,8 +58,11 @@ extension Grammar {
                 return Found(range: index..<(monthWord + 2), type: .date, value: date.dayValue, isDay: true)
             }
             // "on the 15th", "the 24th": a day of the anchor's month (or the next or last, by tense).
+            // A bare number after "on" is a day only with a time of day after it ("on 15 at 8:00", "on 15, 8pm").
             let after = words[day.end]
-            if start > index || words[index - 1] == "on", Self.integer(words[start]) == nil || start > index,
+            let timeFollows = (after == "at" || after == ",") && clock(at: day.end + 1) != nil
+            if start > index || words[index - 1] == "on" || timeFollows,
+               Self.integer(words[start]) == nil || start > index || timeFollows && words[index - 1] == "on",
                after.isEmpty || !(after.first?.isLetter ?? false) || ["at", "and", "or", "to", "through", "this", "next"].contains(after) {
                 return Found(range: index..<day.end, type: .date, value: monthWith(day: day.day, weekday: nil, range: index..<day.end),
                              isDay: true, impliedYear: true)

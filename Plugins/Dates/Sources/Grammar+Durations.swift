@@ -182,11 +182,17 @@ extension Grammar {
                 end = next + 1
                 continue
             }
+            // Written right after the last one, a unit not yet counted may also be larger ("2 days 1 month",
+            // "1 month 2 years 21 days"); after a comma or "and" the units must go down, or "in 3 days, 2
+            // weeks later" would be one amount.
             guard let more = quantityAndUnit(at: next, glued: glued), more.amount.value != nil,
-                  Self.rank(more.unit) < Self.rank(parts[parts.count - 1].unit) else { break }
+                  Self.rank(more.unit) < Self.rank(parts[parts.count - 1].unit)
+                    || next == end && !parts.contains(where: { Self.rank($0.unit) == Self.rank(more.unit) }) else { break }
             parts.append((more.amount, more.unit))
             end = more.end
         }
+        // TIMEX3 writes the units largest first.
+        parts.sort { Self.rank($0.unit) > Self.rank($1.unit) }
         return (parts, end, first.hyphenated)
     }
 

@@ -119,12 +119,12 @@ extension Grammar {
         return tens + unit
     }
 
-    /// A two-digit year in the century that puts it at most ten years after the anchor ("40" is 1940
-    /// in 2016, "24" is 2024).
+    /// A two-digit year in the century that puts it at most twenty years after the anchor: "3-7-27"
+    /// written in 2016 is 2027 (plans and targets), "03/18/40" is 1940.
     func fullYear(_ twoDigits: Int) -> Int {
         let now = anchor?.date.year ?? 2025
         let candidate = now - now % 100 + twoDigits
-        return candidate > now + 10 ? candidate - 100 : candidate
+        return candidate > now + 20 ? candidate - 100 : candidate
     }
 
     /// A four-digit year; `strict` limits bare numbers to 1900-2099 so counts ("1500 troops") pass.

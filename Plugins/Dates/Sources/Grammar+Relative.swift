@@ -13,6 +13,7 @@ extension Grammar {
             return Found(range: today.range, type: .time, value: today.value + "TNI")
         default: break
         }
+        if key == "the" || key == "in", let found = partOfDayOf(at: index) { return found }
         // "the day before yesterday", "the day after tomorrow".
         let dayStart = key == "the" ? index + 1 : index
         if words[dayStart] == "day", words[dayStart + 1] == "before" || words[dayStart + 1] == "after" {
@@ -78,6 +79,16 @@ extension Grammar {
         return found
     }
 
+    /// "the morning of May 3", "in the evening of this Tuesday": that part of the day named after "of".
+    private func partOfDayOf(at index: Int) -> Found? {
+        let article = words[index] == "in" ? index + 1 : index
+        guard words[article] == "the", let part = Lexicon.partsOfDay[words[article + 1]], words[article + 2] == "of" else { return nil }
+        let at = article + 3
+        guard let day = [explicitDate(at: at), weekday(at: at), relative(at: at), holiday(at: at)].compactMap({ $0 })
+            .filter(\.isDay).max(by: { $0.range.count < $1.range.count }) else { return nil }
+        return Found(range: index..<day.range.upperBound, type: .time, value: day.value + "T" + part)
+    }
+
     /// "the upcoming two weeks", "two upcoming months": the period that many periods ahead.
     private func upcoming(at index: Int) -> Found? {
         var start = index
@@ -116,6 +127,13 @@ extension Grammar {
         }
         if words[start] == "earlier" || words[start] == "later" { start += 1 }
         if words[start] == "the", Self.theModifiers.contains(words[start + 1]) { start += 1 }
+        // "the week after next", "the month after the next", "the weekend after the next".
+        if words[start] == "the", let unit = Self.periodWords[words[start + 1]], words[start + 2] == "after" {
+            let article = words[start + 3] == "the" ? 1 : 0
+            if words[start + 3 + article] == "next", let value = period(unit, offset: 2) {
+                return Found(range: index..<(start + 4 + article), type: .date, value: value)
+            }
+        }
         // "the weekend of Halloween", "weekend of Thanksgiving 2023": the weekend next to that day.
         if words[start] == "the" || words[start] == "weekend", words[start] == "weekend" || words[start + 1] == "weekend",
            words[start + (words[start] == "weekend" ? 1 : 2)] == "of" {
@@ -129,13 +147,6 @@ extension Grammar {
         if words[start] == "the" || words[start] == "weekend", words[start] == "weekend" || words[start + 1] == "weekend",
            let value = period("weekend", offset: 0) {
             return Found(range: index..<(words[start] == "weekend" ? start + 1 : start + 2), type: .date, value: value)
-        }
-        // "the week after next", "the month after the next".
-        if words[start] == "the", let unit = Self.periodWords[words[start + 1]], words[start + 2] == "after" {
-            let article = words[start + 3] == "the" ? 1 : 0
-            if words[start + 3 + article] == "next", let value = period(unit, offset: 2) {
-                return Found(range: index..<(start + 4 + article), type: .date, value: value)
-            }
         }
         let offset: Int
         switch words[start] {
@@ -247,6 +258,12 @@ extension Grammar {
             if Self.hedges.contains(words[start]) { start += 1 }
             if words[start] == "~" { start += 1 }
         }
+        // "in less than an hour": before the point an hour on (TIMEX3 `mod` BEFORE), "in more than" after it.
+        var mod: String?
+        if leadingIn, words[start] == "less" || words[start] == "more", words[start + 1] == "than" {
+            mod = words[start] == "less" ? "BEFORE" : "AFTER"
+            start += 2
+        }
         guard let amount = compoundAmount(at: start, glued: true) else { return nil }
         var end = amount.end
         var sign = 0
@@ -272,7 +289,9 @@ extension Grammar {
             // "a few days ago": somewhere in the past.
             return Found(range: range, type: .date, value: sign < 0 ? "PAST_REF" : "FUTURE_REF")
         }
-        return shift(amount.parts, sign: sign, range: range, from: anchor, day: nil)
+        var found = shift(amount.parts, sign: sign, range: range, from: anchor, day: nil)
+        found.mod = mod
+        return found
     }
 
     /// "+15 minutes", "+1 day 2 hours", "-3y", "- 2hr5min": a signed offset from the anchor (or from

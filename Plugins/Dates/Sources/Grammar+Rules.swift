@@ -16,13 +16,19 @@ extension Grammar {
         /// Begins a day a time of day may be written before ("tomorrow", "this", "Friday"): `hourBeforeDay`
         /// tests it without hashing.
         static let dayLead = Rules(rawValue: 1 << 14)
+        /// Starts no rule but qualifies an amount ("in less than an hour"): the word before it is worth trying.
+        static let qualifier = Rules(rawValue: 1 << 15)
     }
 
     static func rules(startingWith key: String) -> Rules {
         if allDigits(key), !key.isEmpty { return [.explicitDate, .year, .relative, .clock, .duration, .set, .weekOfYear, .amount] }
         if let rules = rulesByFirstWord[key] { return rules }
+        // Clitics have an apostrophe but start nothing ("'90s" and "o'clock" do).
+        if clitics.contains(key) { return [] }
         return key.utf8.contains { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "'") || ($0 >= 0x30 && $0 <= 0x39) } ? .all.union(.amount) : []
     }
+
+    static let clitics: Set<String> = ["'s", "n't", "'re", "'ll", "'ve", "'d", "'m", "s'"]
 
     static let rulesByFirstWord: [String: Rules] = {
         var table: [String: Rules] = [:]
@@ -62,6 +68,7 @@ extension Grammar {
         add(["weekends", "all"], [.set])
         add(["during", "throughout"], [.clock])
         add(Grammar.dayLeads, [.dayLead])
+        add(["less", "more"], [.qualifier])
         add(Lexicon.weekdays.keys, [.dayLead])
         add(["ad", "a.d"], [.year])
         add(["mornings", "afternoons", "evenings", "nights", "once", "twice", "thrice", "every", "each"], [.set])

@@ -175,6 +175,11 @@ struct Grammar {
             .filter(\.isDay).max(by: { $0.range.count < $1.range.count }) {
             return Found(range: clock.range.lowerBound..<day.range.upperBound, type: .time, value: day.value + clock.value)
         }
+        // "8pm on 15": a day of the month alone after "on", where no word follows it.
+        if words[next - 1] == "on", let day = dayOfMonth(at: next), !(words[day.end].first?.isLetter ?? false), words[day.end] != "%" {
+            return Found(range: clock.range.lowerBound..<day.end, type: .time,
+                         value: monthWith(day: day.day, weekday: nil, range: clock.range.lowerBound..<day.end) + clock.value)
+        }
         let sentenceStart = sentenceStart(of: clock.range.lowerBound)
         if let last = previous.last, last.range.lowerBound >= sentenceStart, last.isDay {
             return Found(range: clock.range, type: .time, value: last.value + clock.value)
@@ -327,9 +332,30 @@ struct Grammar {
     /// ("62 percent", "54 people") starts nothing: most numbers in news are counts.
     private func isPlainCount(_ index: Int) -> Bool {
         let key = words.keys[index]
-        guard key.utf8.count < 4, Self.allDigits(key), !Self.clockLeads.contains(words[index - 1]) else { return false }
+        // Four digits may be a year; "99.9", "1,500" (one decimal point at most) are amounts.
+        guard Self.allDigits(key) ? key.utf8.count < 4 : Self.isDecimalOrGrouped(key), !Self.clockLeads.contains(words[index - 1])
+        else { return false }
         let next = index + 1
         return next >= starts.count || starts[next].isEmpty && !Self.digitFollowers.contains(words.keys[next])
+    }
+
+    /// "99.9", "1,500", "2,400.5": digits with thousands commas and at most one decimal point, which
+    /// no date is written as ("05.31.2024" has two points).
+    static func isDecimalOrGrouped(_ key: String) -> Bool {
+        var points = 0, digits = 0
+        var last: UInt8 = 0
+        for byte in key.utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digits += 1
+            case UInt8(ascii: "."): points += 1
+            case UInt8(ascii: ","): break
+            default: return false
+            }
+            last = byte
+        }
+        guard let first = key.utf8.first else { return false }
+        return points <= 1 && digits > 0 && first != UInt8(ascii: ".") && first != UInt8(ascii: ",")
+            && last >= UInt8(ascii: "0") && last <= UInt8(ascii: "9")
     }
 
     /// Words after a number that can continue a temporal expression without starting one themselves.

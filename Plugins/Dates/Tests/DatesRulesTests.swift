@@ -54,4 +54,54 @@ import Testing
         #expect(try timexes("He denies the charge to this day.").isEmpty)
         #expect(try timexes("In this day and age nobody writes letters.").isEmpty)
     }
+
+    @Test func aPartOfTheDayOfANamedDay() throws {
+        // 2022-04-12 is a Tuesday.
+        #expect(try timexes("Police were called on the morning of March 3.").map { [$0.0, $0.1, $0.2] }
+            == [["the morning of March 3", "TIME", "2022-03-03TMO"]])
+        #expect(try value("The vote was held in the evening of last Friday.") == "2022-04-08TEV")
+        #expect(try value("Rescuers arrived on the night of Christmas Eve.", date: "2021-12-27") == "2021-12-24TNI")
+        // Without a day after "of" it stays a part of the day.
+        #expect(try timexes("In the morning of our lives we dream.").map(\.0) == ["In the morning"])
+    }
+
+    @Test func aDayOfTheMonthWithATimeOfDay() throws {
+        #expect(try value("The council meets on 19 at 10:30.") == "2022-04-19T10:30")
+        #expect(try value("Doors open on 21, 7pm.") == "2022-04-21T19:00")
+        #expect(try value("The ferry leaves at 8pm on 14.") == "2022-04-14T20:00")
+        #expect(try value("The shift starts on the 5th at 6 a.m.") == "2022-04-05T06:00")
+        // A number with no time after it is a count.
+        #expect(try timexes("The court ruled on 15 cases.").isEmpty)
+        #expect(try timexes("Turnout rose on 12, a record.").isEmpty)
+    }
+
+    @Test func unitsOfADurationInAnyOrder() throws {
+        #expect(try value("The lease ran for 3 days 2 months.") == "P2M3D")
+        #expect(try value("She left 1 month 2 years 10 days ago.", date: "2022-04-12") == "2020-03-02")
+        // After a comma or "and" the units must go down.
+        #expect(try timexes("He arrived in 3 days, 2 weeks later she left.").map(\.2).first == "2022-04-15")
+    }
+
+    @Test func inLessOrMoreThanAnAmount() throws {
+        #expect(try timexes("The storm will hit in less than two hours.", date: "2022-04-12T09:00").map { [$0.0, $0.2] }
+            == [["in less than two hours", "2022-04-12T11:00:00 BEFORE"]])
+        #expect(try value("Results are due in more than a week.") == "2022-04-19 AFTER")
+    }
+
+    @Test func twoDigitYearsUpToTwentyYearsAhead() throws {
+        #expect(try value("The bond matures 3/7/27.", date: "2016-11-07") == "2027-03-07")
+        #expect(try value("The deed is dated 03/18/40.", date: "2016-11-07") == "1940-03-18")
+    }
+
+    @Test func theWeekendAfterTheNext() throws {
+        #expect(try value("The fair opens the weekend after the next.") == "2022-W17-WE")
+    }
+
+    @Test func decimalsAndGroupedNumbersAreCountsUnlessAUnitFollows() throws {
+        #expect(try timexes("Turnout was 67.5 percent, or 1,204,311 voters, and 2,400.5 tonnes.").isEmpty)
+        #expect(try value("The flight took 1.5 hours.") == "PT1H30M")
+        #expect(try value("Filed 05.31.2024 with the court.") == "2024-05-31")
+        #expect(try value("The doors open at 10.30 tomorrow.")?.hasPrefix("2022-04-13T10:30") == true)
+    }
 }
+
