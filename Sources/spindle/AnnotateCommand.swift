@@ -37,8 +37,11 @@ struct AnnotateCommand: ParsableCommand {
     @Option(name: .long, help: "Output format: jsonl, json (one file per document) or timeml (one .tml per document).")
     var format: OutputFormat = .jsonl
 
-    @Option(name: .shortAndLong, help: "Output: a folder for --format json, a file for jsonl (default standard output).")
+    @Option(name: .shortAndLong, help: "Output: a folder for --format json, a file for jsonl (default, or -: standard output).")
     var output: String?
+
+    /// The output file or folder; `-o -` is standard output, as `-` is standard input.
+    private var outputPath: String? { output == "-" ? nil : output }
 
     @Option(name: .long, help: "Publication date (YYYY-MM-DD) for documents whose input gives none.")
     var date: String?
@@ -71,14 +74,14 @@ struct AnnotateCommand: ParsableCommand {
     var inputs: [String]
 
     func validate() throws {
-        if format != .jsonl, output == nil {
+        if format != .jsonl, outputPath == nil {
             throw ValidationError("--format \(format.rawValue) writes one file per document: give the folder with -o")
         }
         if let date, date.wholeMatch(of: /\d{4}-\d{2}-\d{2}/) == nil {
             throw ValidationError("--date expects YYYY-MM-DD, e.g. 2024-03-15; got \(date)")
         }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
-        if resume, output == nil { throw ValidationError("--resume needs -o: it looks at what an earlier run wrote there") }
+        if resume, outputPath == nil { throw ValidationError("--resume needs -o: it looks at what an earlier run wrote there") }
     }
 
     func run() throws {
@@ -109,10 +112,10 @@ struct AnnotateCommand: ParsableCommand {
         do {
             switch format {
             case .json, .timeml:
-                var sink = try FolderSink(folder: output!, fileExtension: encoder.fileExtension)
+                var sink = try FolderSink(folder: outputPath!, fileExtension: encoder.fileExtension)
                 progress = try runner.run(reader: reader, sink: &sink, isCancelled: interruption.isSet, report: handle)
             case .jsonl:
-                var sink = try JSONLinesSink(path: output, resume: resume)
+                var sink = try JSONLinesSink(path: outputPath, resume: resume)
                 progress = try runner.run(reader: reader, sink: &sink, isCancelled: interruption.isSet, report: handle)
             }
         } catch {

@@ -137,8 +137,12 @@ func expectExactSpans(_ object: [String: Any]) {
         {"id": "b", "text": "Second comes first here.", "date": "2024-02-29", "desk": "metro"}
         {"id": "a", "text": "“Curly” quotes — and 😀 emoji, 東京も。"}
         """
-        let result = try CLI.run(["annotate", "-", "--format", "jsonl"], stdin: Data(input.utf8))
+        // `-o -` is standard output, as `-` is standard input: no file named "-" is written.
+        let folder = try scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try CLI.run(["annotate", "-", "--format", "jsonl", "-o", "-"], stdin: Data(input.utf8), in: folder)
         #expect(result.status == 0, "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("-").path))
         let documents = result.lines
         #expect(documents.map { $0["id"] as? String } == ["b", "a"])
         let metadata = documents.first?["metadata"] as? [String: Any]
