@@ -5,7 +5,9 @@
 /// Ukraine", so it names itself) or their initials ("CSTO" for "Collective Security Treaty Organization"). Possessive
 /// endings are ignored, so "Putin's" joins too. The canonical name is the longest such mention, the
 /// first one on a tie, so mentions with the same words take the first one's spelling (a dateline's
-/// "TORONTO" is named "Toronto" when the article wrote that first).
+/// "TORONTO" is named "Toronto" when the article wrote that first). Full names that are spellings of
+/// one transliterated name ("Aleksandr Lukashenko", "Alexander Lukashenko"; "Sergei", "Sergey") are one
+/// person, named by the first of them.
 public enum MentionGrouping {
     public struct Mention: Sendable, Equatable {
         public var words: [String]
@@ -57,7 +59,33 @@ public enum MentionGrouping {
             for other in candidates.sorted() where other != index && keys[other].count > keys[best].count { best = other }
             answers[index] = (best, names[best].count)
         }
+        // Spellings of one transliterated full name name each other's group by the first of them.
+        var firstSpelling: [[String]: Int] = [:]
+        for index in representatives where mentions[index].label == "PER" && keys[index].count > 1 {
+            let spelling = keys[index].map(transliterationKey)
+            if let first = firstSpelling[spelling] {
+                if keys[first] != keys[index] { answers[index] = (first, names[first].count) }
+            } else {
+                firstSpelling[spelling] = index
+            }
+        }
+        for index in representatives {
+            let named = answers[index]!.mention
+            if answers[named]!.mention != named, keys[named].count > 1, mentions[named].label == "PER" { answers[index] = answers[named] }
+        }
         return mentions.indices.map { answers[representative[identities[$0]]!]! }
+    }
+
+    /// A lower-case word with the usual differences between romanizations of one name evened out:
+    /// "aleksandr" and "alexander" → "alexandr", "sergey" and "sergei" → "sergei", "dmitriy" → "dmitri".
+    static func transliterationKey(_ word: String) -> String {
+        var text = word.replacingOccurrences(of: "ks", with: "x")
+        if text.hasSuffix("iy") { text.removeLast() }
+        if text.hasSuffix("y") { text = String(text.dropLast()) + "i" }
+        if text.hasSuffix("er"), text.count > 4 { text = String(text.dropLast(2)) + "r" }
+        var evened = ""
+        for character in text where character != evened.last { evened.append(character) }
+        return evened
     }
 
     /// The words that identify a mention: lower case, without a possessive ending.

@@ -31,6 +31,16 @@ import Testing
         #expect(groups[42] == 42)
     }
 
+    @Test func spellingsOfOneTransliteratedNameAreOnePerson() {
+        #expect(canonical([(["Aleksandr", "Lukashenko"], "PER"), (["Lukashenko"], "PER"), (["Alexander", "Lukashenko"], "PER"),
+                           (["Sergey", "Orlov"], "PER"), (["Sergei", "Orlov"], "PER"), (["Orlov", "'s"], "PER")])
+            == [0, 0, 0, 3, 3, 3])
+        // Different given names, and English names one letter apart, stay apart.
+        #expect(canonical([(["Frances", "Hale"], "PER"), (["Francis", "Hale"], "PER"), (["Anna", "Berg"], "PER"),
+                           (["Anne", "Berg"], "PER")]) == [0, 1, 2, 3])
+        #expect(MentionGrouping.transliterationKey("dmitriy") == MentionGrouping.transliterationKey("dmitry"))
+    }
+
     @Test func labelsKeepGroupsApart() {
         #expect(canonical([(["Jordan"], "PER"), (["Michael", "Jordan"], "PER"), (["Jordan"], "LOC")]) == [1, 1, 2])
     }
