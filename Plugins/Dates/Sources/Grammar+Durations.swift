@@ -237,9 +237,14 @@ extension Grammar {
         var unitIndex = amount.end
         // "a few more days", "three full years", "two straight weeks".
         if Self.unitQualifiers.contains(words[unitIndex]) { unitIndex += 1 }
+        // "two nights", "for 2 nights", "1 night" (a stay): so many days, as Recognizers-Text writes them
+        // (TIMEX3 has no unit for nights). "one night in May" is a night, "for one night" a stay.
+        if words[unitIndex] == "nights" && amount.value.map({ $0 > 1 }) == true || words[unitIndex] == "night" && (Self.startsWithDigit(key) || words[index - 1] == "for") {
+            return (amount, Lexicon.day, unitIndex + 1, false)
+        }
         guard let (unit, _) = Lexicon.units[words[unitIndex]] else { return nil }
-        // "a second round" is an ordinal, not one second.
-        if words[unitIndex] == "second", Self.integer(words[index]) == nil, let next = words[unitIndex + 1].first, next.isLetter,
+        // "a second round" is an ordinal, not one second ("a one second delay" is a second).
+        if words[unitIndex] == "second", key == "a" || key == "an", let next = words[unitIndex + 1].first, next.isLetter,
            !["later", "ago", "earlier", "before", "after", "and", "or", "from"].contains(words[unitIndex + 1]) {
             return nil
         }

@@ -217,7 +217,9 @@ extension Grammar {
             return Found(range: index..<(index + 3), type: .time, value: "T" + part, isClock: true)
         }
         // "one morning", "1 evening": a part of some day, left open.
-        if words[index] == "one" || words[index] == "1", let part = Lexicon.partsOfDay[words[index + 1]], words[index + 1] != "tonight" {
+        // ("for one night" is a length of stay: the duration rule reads it.)
+        if words[index] == "one" || words[index] == "1", let part = Lexicon.partsOfDay[words[index + 1]], words[index + 1] != "tonight",
+           words[index - 1] != "for" {
             return Found(range: index..<(index + 2), type: .time, value: "XXXX-XX-XXT" + part)
         }
         if words[index] == "in" {

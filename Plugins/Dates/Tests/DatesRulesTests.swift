@@ -103,5 +103,15 @@ import Testing
         #expect(try value("Filed 05.31.2024 with the court.") == "2024-05-31")
         #expect(try value("The doors open at 10.30 tomorrow.")?.hasPrefix("2022-04-13T10:30") == true)
     }
+
+    @Test func nightsOfAStayAndOneSecond() throws {
+        #expect(try timexes("The delegates stayed two nights in the capital.").map { [$0.0, $0.1, $0.2] } == [["two nights", "DURATION", "P2D"]])
+        #expect(try value("She booked a cabin for 1 night.") == "P1D")
+        #expect(try value("He was held for one night.") == "P1D")
+        #expect(try value("The race was decided by a one second margin.") == "PT1S")
+        // A night in a story, and an ordinal "second", stay what they were.
+        #expect(try timexes("One night in May the dam broke.").map(\.1) == ["TIME", "DATE"])
+        #expect(try timexes("Voters go to a second round.").isEmpty)
+    }
 }
 
