@@ -80,7 +80,7 @@ let package = Package(
         .testTarget(name: "SpindleCoreTests", dependencies: ["SpindleCore", "SpindleTestKit"]),
         .testTarget(name: "SpindleTextTests", dependencies: ["SpindleText", "SpindleTestKit"]),
         .testTarget(name: "SpindleConfigTests", dependencies: ["SpindleConfig", "Spindle"]),
-        .testTarget(name: "SpindleIOTests", dependencies: ["SpindleIO"]),
+        .testTarget(name: "SpindleIOTests", dependencies: ["SpindleIO", "SpindleTestKit"]),
         .testTarget(name: "SpindleBatchTests", dependencies: ["SpindleBatch", "Spindle"]),
         .testTarget(name: "SpindleEvalTests", dependencies: ["SpindleEval"]),
         .testTarget(name: "SpindleCLITests", dependencies: ["spindle"]),

@@ -16,13 +16,16 @@ public enum Spindle {
     /// The plugin modules compiled into this build (generated from the folders under `Plugins/`).
     public static let plugins: [PluginManifest] = inTreePlugins
 
-    /// Every annotator compiled into this build: tokens and sentences, then each in-tree plugin's.
-    public static let builtInAnnotators: [AnnotatorDescriptor] = textAnnotators + [SubprocessAnnotator.descriptor]
-        + inTreePlugins.flatMap(\.annotators)
+    /// Everything compiled into this build: tokens and sentences, subprocess annotators, then each
+    /// in-tree plugin, with the layer types they define.
+    public static let builtInPlugins: [PluginManifest] = [textPlugin, externalPlugin] + inTreePlugins
 
-    /// A registry with the built-in annotators and those of the shared-library plugins at `libraries`.
+    /// Every annotator compiled into this build.
+    public static var builtInAnnotators: [AnnotatorDescriptor] { builtInPlugins.flatMap(\.annotators) }
+
+    /// A registry with the built-in annotators and layers, and those of the shared-library plugins at `libraries`.
     public static func registry(loading libraries: [String] = []) throws -> AnnotatorRegistry {
-        var registry = try AnnotatorRegistry(builtInAnnotators)
+        var registry = try AnnotatorRegistry(builtInPlugins)
         for path in libraries {
             try registry.register(try SharedLibraryPlugin.load(path: path).annotators)
         }

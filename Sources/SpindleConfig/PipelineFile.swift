@@ -29,6 +29,8 @@ public enum PipelineFile {
     }
 
     /// Parses pipeline YAML; `file` is used in messages only.
+    /// `baseDirectory` is where the file's relative names are looked for first; the standard resource
+    /// folders (`ResourceFolders`) come after it.
     public static func parse(_ yaml: String, file: String = "<pipeline>", baseDirectory: String = ".") throws(ConfigError) -> PipelineDescription {
         let root: Node?
         do {
@@ -69,7 +71,7 @@ public enum PipelineFile {
         }
         guard let steps else { throw .missingKey(key: "annotators", location: reader.location(of: root)) }
         return PipelineDescription(name: name, language: language, steps: steps, file: file,
-                                   baseDirectory: baseDirectory, plugins: plugins)
+                                   resources: ResourceFolders.locator(base: baseDirectory), plugins: plugins)
     }
 
     /// Files under a `pipelines/` folder name models relative to the project root (the folder above);

@@ -1,8 +1,8 @@
 import Foundation
 
 /// Finds a pipeline file from what a user typed: a path, or a bare name looked up as
-/// `pipelines/NAME.yaml` in the current folder, in `$SPINDLE_HOME`, and in the folders above the
-/// running executable (so a built `spindle` finds the project's pipelines from anywhere).
+/// `pipelines/NAME.yaml` in the current folder, then in each of `ResourceFolders.standard`
+/// (`$SPINDLE_HOME`, an install's `share/spindle`, the Spindle package), so `news` works from anywhere.
 public struct PipelineLocator: Sendable {
     public var searchFolders: [String]
 
@@ -11,17 +11,7 @@ public struct PipelineLocator: Sendable {
     }
 
     public static func defaultFolders() -> [String] {
-        var folders = ["pipelines"]
-        if let home = ProcessInfo.processInfo.environment["SPINDLE_HOME"] { folders.append(home + "/pipelines") }
-        var url = URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<6 {
-            let candidate = url.appendingPathComponent("pipelines").path
-            if FileManager.default.fileExists(atPath: candidate) {
-                folders.append(candidate)
-                break
-            }
-            url.deleteLastPathComponent()
-        }
+        let folders = ["pipelines"] + ResourceFolders.standard.map { $0 + "/pipelines" }
         var seen = Set<String>()
         return folders.filter { seen.insert(URL(fileURLWithPath: $0).standardizedFileURL.path).inserted }
     }

@@ -1,12 +1,12 @@
 /// A word or punctuation token.
-public struct Token: Spanned, Hashable, Encodable {
+public struct Token: Spanned, Hashable, Codable {
     public var span: Span
     public init(_ span: Span) { self.span = span }
     public init(start: Int, end: Int) { self.span = Span(start: start, end: end) }
 }
 
 /// A sentence. `tokens` are the indices of its tokens in the document's token layer.
-public struct Sentence: Spanned, Hashable, Encodable {
+public struct Sentence: Spanned, Hashable, Codable {
     public var span: Span
     public var tokens: Range<Int>
 
@@ -15,16 +15,26 @@ public struct Sentence: Spanned, Hashable, Encodable {
         self.tokens = tokens
     }
 
-    enum CodingKeys: String, CodingKey { case start, end }
+    // The contract's shape, `{start, end}`, plus the token range when a writer keeps it; a sentence read
+    // without one gets it from the token layer (`Sentences.read`).
+    enum CodingKeys: String, CodingKey { case start, end, tokens }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        span = Span(start: try container.decode(Int.self, forKey: .start), end: try container.decode(Int.self, forKey: .end))
+        tokens = try container.decodeIfPresent(Range<Int>.self, forKey: .tokens) ?? 0..<0
+    }
+
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(span.start, forKey: .start)
         try container.encode(span.end, forKey: .end)
+        try container.encode(tokens, forKey: .tokens)
     }
 }
 
 /// A named entity mention. `canonical` is the fullest name of the same entity in the document.
-public struct Entity: Spanned, Hashable, Encodable {
+public struct Entity: Spanned, Hashable, Codable {
     public var span: Span
     public var label: String
     public var canonical: String?
@@ -38,8 +48,8 @@ public struct Entity: Spanned, Hashable, Encodable {
 
 /// A direct quote, the person or organization who said it (nil when nobody can be named), and the
 /// speech verb or phrase that marks it.
-public struct Quote: Spanned, Hashable, Encodable {
-    public struct Speaker: Hashable, Sendable, Encodable {
+public struct Quote: Spanned, Hashable, Codable {
+    public struct Speaker: Hashable, Sendable, Codable {
         public var span: Span
         public var canonical: String?
         public init(_ span: Span, canonical: String? = nil) {
@@ -48,13 +58,17 @@ public struct Quote: Spanned, Hashable, Encodable {
         }
     }
 
+    /// What a quoted stretch is: speech, or a scare-quoted term with no speech context.
+    public enum Kind: String, OptionChoice {
+        case quote, term
+    }
+
     public var span: Span
     public var speaker: Speaker?
     public var cue: Span?
-    /// "quote" for speech, "term" for a scare-quoted term with no speech context.
-    public var kind: String?
+    public var kind: Kind?
 
-    public init(_ span: Span, speaker: Speaker? = nil, cue: Span? = nil, kind: String? = nil) {
+    public init(_ span: Span, speaker: Speaker? = nil, cue: Span? = nil, kind: Kind? = nil) {
         self.span = span
         self.speaker = speaker
         self.cue = cue
@@ -63,8 +77,8 @@ public struct Quote: Spanned, Hashable, Encodable {
 }
 
 /// A TIMEX3 temporal expression.
-public struct Timex: Spanned, Hashable, Encodable {
-    public enum Kind: String, Sendable, Hashable, Encodable, CaseIterable {
+public struct Timex: Spanned, Hashable, Codable {
+    public enum Kind: String, OptionChoice {
         case date = "DATE", time = "TIME", duration = "DURATION", set = "SET"
     }
 

@@ -4,6 +4,7 @@
 /// A pipeline is `Sendable` and immutable; one instance serves every thread.
 public struct Pipeline: Sendable {
     public struct Step: Sendable {
+        /// The step's name in the pipeline (unique): the annotator's, or the `name:` the file gives it.
         public var name: String
         public var annotator: any Annotator
         public var origin: AnnotatorOrigin
@@ -17,14 +18,21 @@ public struct Pipeline: Sendable {
 
     public let name: String
     public let steps: [Step]
+    /// The layer types the pipeline's plugins define: layers that arrive as JSON are read with them
+    /// before a step that needs them runs.
+    public let layers: LayerTable
 
     /// A pipeline of ready annotators. `locations` (one per step, optional) go into error messages.
     public init(name: String = "pipeline", steps: [Step], locations: [SourceLocation?] = [],
                 registry: AnnotatorRegistry? = nil) throws(PipelineError) {
         guard !steps.isEmpty else { throw .empty(pipeline: name, location: nil) }
         var available: Set<LayerName> = []
+        var names: Set<String> = []
         for (index, step) in steps.enumerated() {
             let location = index < locations.count ? locations[index] : nil
+            guard names.insert(step.name).inserted else {
+                throw .duplicateStep(name: step.name, location: location)
+            }
             for layer in step.annotator.requires.sorted() where !available.contains(layer) {
                 let providers = registry?.all.filter { $0.provides.contains(layer) }.map(\.name) ?? []
                 throw .unmetRequirement(annotator: step.name, layer: layer, providers: providers, location: location)
@@ -38,11 +46,17 @@ public struct Pipeline: Sendable {
         }
         self.name = name
         self.steps = steps
+        self.layers = registry?.layers ?? .builtIn
     }
 
     /// Convenience for code: `try Pipeline(Tokenizer(), SentenceSplitter())`.
     public init(name: String = "pipeline", _ annotators: any Annotator...) throws(PipelineError) {
-        try self.init(name: name, steps: annotators.map { Step(name: String(describing: type(of: $0)), annotator: $0) })
+        var counts: [String: Int] = [:]
+        try self.init(name: name, steps: annotators.map { annotator in
+            let base = (annotator as? any DescribedAnnotator).map { type(of: $0).name } ?? String(describing: type(of: annotator))
+            counts[base, default: 0] += 1
+            return Step(name: counts[base]! == 1 ? base : "\(base)-\(counts[base]!)", annotator: annotator)
+        })
     }
 
     /// Makes every annotator of a description with the registry's factories, then checks requirements.
@@ -56,25 +70,23 @@ public struct Pipeline: Sendable {
                 throw .unknownAnnotator(name: step.name, suggestion: nearestName(to: step.name, in: registry.names),
                                         available: registry.names, location: step.location)
             }
-            let given = step.options.objectValue ?? [:]
+            if let name = step.options.objectValue?["name"], name.stringValue?.isEmpty ?? true {
+                throw .invalidOption(annotator: step.name, key: "name", message: "a step name is a non-empty string",
+                                     location: step.locations["name"] ?? step.location)
+            }
+            let given = step.annotatorOptions.objectValue ?? [:]
             for key in given.keys.sorted() where descriptor.options[key] == nil {
-                throw .unknownOption(annotator: step.name, key: key,
-                                     suggestion: nearestName(to: key, in: descriptor.options.keys),
+                throw .unknownOption(annotator: step.stepName, key: key,
+                                     suggestion: nearestName(to: key, in: Array(descriptor.options.keys) + ["name"]),
                                      valid: descriptor.options.keys.sorted(),
                                      location: step.locations[key] ?? step.location)
             }
-            let context = AnnotatorContext(annotatorName: step.name, options: descriptor.defaults.overlaid(with: step.options),
-                                           baseDirectory: description.baseDirectory, language: description.language,
+            let context = AnnotatorContext(annotatorName: step.name, stepName: step.stepName,
+                                           options: descriptor.defaults.overlaid(with: step.annotatorOptions),
+                                           resources: description.resources, layers: registry.layers,
+                                           language: description.language,
                                            locations: step.locations)
-            let annotator: any Annotator
-            do {
-                annotator = try descriptor.make(context)
-            } catch let error as PipelineError {
-                throw error
-            } catch {
-                throw .annotatorFailedToLoad(annotator: step.name, reason: "\(error)", location: step.location)
-            }
-            steps.append(Step(name: step.name, annotator: annotator, origin: descriptor.origin))
+            steps.append(Step(name: step.stepName, annotator: try descriptor.make(context), origin: descriptor.origin))
         }
         try self.init(name: description.name, steps: steps, locations: description.steps.map(\.location), registry: registry)
     }
@@ -82,18 +94,51 @@ public struct Pipeline: Sendable {
     /// Every layer the pipeline adds.
     public var provides: Set<LayerName> { steps.reduce(into: []) { $0.formUnion($1.annotator.provides) } }
 
-    /// Runs every step in order. A step that throws, or that does not add a layer it promised, fails
-    /// the document with the step's name; the document is left as the failing step found it.
+    /// Runs every step in order. Before a step, the layers it reads that arrived as JSON are read as
+    /// their Swift types; after it, every layer it promised must be there with its spans inside the
+    /// text and sorted. A step that throws or breaks that fails the document with the step's name; the
+    /// document is left as the failing step found it.
     public func annotate(_ document: inout Document) throws(AnnotationFailure) {
-        for step in steps {
-            do {
-                try step.annotator.annotate(&document)
-            } catch {
-                throw AnnotationFailure(documentID: document.id, annotator: step.name, reason: "\(error)")
+        for index in steps.indices { try run(index, on: &document) }
+    }
+
+    /// `annotate(_:)`, telling `observer` how long each step took: what `spindle bench` reports.
+    public func annotate(_ document: inout Document, observer: (StepTiming) -> Void) throws(AnnotationFailure) {
+        let clock = ContinuousClock()
+        for index in steps.indices {
+            let started = clock.now
+            try run(index, on: &document)
+            observer(StepTiming(step: index, name: steps[index].name, duration: clock.now - started))
+        }
+    }
+
+    private func run(_ index: Int, on document: inout Document) throws(AnnotationFailure) {
+        let step = steps[index]
+        func failure(_ reason: String) -> AnnotationFailure {
+            AnnotationFailure(documentID: document.id, annotator: step.name, reason: reason)
+        }
+        do {
+            try document.decodeLayers(step.annotator.requires.union(step.annotator.uses), table: layers)
+        } catch {
+            throw failure("it reads \(error)")
+        }
+        var before = document
+        do {
+            try step.annotator.annotate(&document)
+        } catch {
+            swap(&before, &document)
+            throw failure("\(error)")
+        }
+        for layer in step.annotator.provides {
+            guard document.has(layer) else {
+                swap(&before, &document)
+                throw failure("it declares that it provides `\(layer)` but did not add it")
             }
-            for layer in step.annotator.provides where !document.has(layer) {
-                throw AnnotationFailure(documentID: document.id, annotator: step.name,
-                                        reason: "it declares that it provides `\(layer)` but did not add it")
+            do {
+                try document.checkSpans(of: layer)
+            } catch {
+                swap(&before, &document)
+                throw failure("it added \(error)")
             }
         }
     }
@@ -104,4 +149,12 @@ public struct Pipeline: Sendable {
         try annotate(&document)
         return document
     }
+}
+
+/// How long one step took on one document.
+public struct StepTiming: Hashable, Sendable {
+    /// The step's position in the pipeline.
+    public var step: Int
+    public var name: String
+    public var duration: Duration
 }

@@ -8,13 +8,14 @@ public enum PipelineError: Error, Hashable, Sendable, CustomStringConvertible {
     case unmetRequirement(annotator: String, layer: LayerName, providers: [String], location: SourceLocation?)
     case optionalLayerTooLate(annotator: String, layer: LayerName, provider: String, location: SourceLocation?)
     case annotatorFailedToLoad(annotator: String, reason: String, location: SourceLocation?)
+    case duplicateStep(name: String, location: SourceLocation?)
 
     public var location: SourceLocation? {
         switch self {
         case .empty(_, let location), .unknownAnnotator(_, _, _, let location),
              .unknownOption(_, _, _, _, let location), .invalidOption(_, _, _, let location),
              .unmetRequirement(_, _, _, let location), .optionalLayerTooLate(_, _, _, let location),
-             .annotatorFailedToLoad(_, _, let location):
+             .annotatorFailedToLoad(_, _, let location), .duplicateStep(_, let location):
             location
         }
     }
@@ -40,6 +41,8 @@ public enum PipelineError: Error, Hashable, Sendable, CustomStringConvertible {
             return "`\(annotator)` uses the `\(layer)` layer, but `\(provider)` provides it only later; move `\(provider)` before `\(annotator)`"
         case .annotatorFailedToLoad(let annotator, let reason, _):
             return "`\(annotator)` could not be loaded: \(reason)"
+        case .duplicateStep(let name, _):
+            return "two steps are named `\(name)`; give one of them another name with `name:` in its options"
         }
     }
 

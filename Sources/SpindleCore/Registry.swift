@@ -18,31 +18,46 @@ public enum AnnotatorOrigin: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
-/// What an annotator factory gets: its options (defaults with the pipeline file's overrides laid on top)
-/// and where the pipeline file is, so relative model paths resolve the same from any working directory.
+/// What an annotator factory gets: its options (defaults with the pipeline file's overrides laid on top),
+/// the resource locator that finds its models, and where each option was written, for messages.
 public struct AnnotatorContext: Sendable {
+    /// The registered name (`entities`).
     public var annotatorName: String
+    /// The step's name in its pipeline: the registered name, or the `name:` the file gives the step.
+    public var stepName: String
     public var options: JSONValue
-    /// The folder relative paths in options are resolved against: the project root for files under
-    /// `pipelines/`, otherwise the pipeline file's own folder.
-    public var baseDirectory: String
+    public var resources: ResourceLocator
+    /// The registry's layer types, for annotators that receive layers as JSON (subprocesses, libraries).
+    public var layers: LayerTable
     public var language: String
     /// Where each option was written, by dotted key path ("" is the annotator's own entry).
     public var locations: [String: SourceLocation]
 
-    public init(annotatorName: String, options: JSONValue = .object([:]), baseDirectory: String = ".",
+    public init(annotatorName: String, stepName: String? = nil, options: JSONValue = .object([:]),
+                resources: ResourceLocator = ResourceLocator(folders: ["."]), layers: LayerTable = .builtIn,
                 language: String = "en", locations: [String: SourceLocation] = [:]) {
         self.annotatorName = annotatorName
+        self.stepName = stepName ?? annotatorName
         self.options = options
-        self.baseDirectory = baseDirectory
+        self.resources = resources
+        self.layers = layers
         self.language = language
         self.locations = locations
     }
 
-    /// Resolves a path from the options against `baseDirectory`.
+    @available(*, deprecated, message: "pass a ResourceLocator: `resources: ResourceLocator(folders: [baseDirectory])`")
+    public init(annotatorName: String, options: JSONValue = .object([:]), baseDirectory: String,
+                language: String = "en", locations: [String: SourceLocation] = [:]) {
+        self.init(annotatorName: annotatorName, options: options, resources: ResourceLocator(folders: [baseDirectory]),
+                  language: language, locations: locations)
+    }
+
+    /// The first folder resources are looked up in: the pipeline file's base folder.
+    public var baseDirectory: String { resources.folders.first ?? "." }
+
+    @available(*, deprecated, renamed: "resources.path(of:option:)")
     public func resolve(path: String) -> String {
-        if path.hasPrefix("/") { return path }
-        return baseDirectory == "." ? path : baseDirectory + "/" + path
+        resources.locate(path) ?? resources.candidates(path).first ?? path
     }
 
     /// The location of an option key, or of the annotator entry when the key has none.
@@ -55,6 +70,15 @@ public struct AnnotatorContext: Sendable {
         }
     }
 
+    /// A setup error as the pipeline reports it: the step, the option and where it was written.
+    public func pipelineError(_ error: AnnotatorSetupError) -> PipelineError {
+        if let key = error.key {
+            return .invalidOption(annotator: stepName, key: key, message: error.message,
+                                  location: location(of: key.split(separator: ".").map(String.init)))
+        }
+        return .annotatorFailedToLoad(annotator: stepName, reason: error.message, location: location(of: []))
+    }
+
     /// Decodes the options into their typed form, turning decoding failures into errors that name the key
     /// and where it was written.
     public func decode<Options: AnnotatorOptions>(_ type: Options.Type) throws(PipelineError) -> Options {
@@ -63,10 +87,10 @@ public struct AnnotatorContext: Sendable {
             return try JSONDecoder().decode(Options.self, from: data)
         } catch let error as DecodingError {
             let (path, message) = Self.explain(error)
-            throw .invalidOption(annotator: annotatorName, key: path.joined(separator: "."), message: message,
+            throw .invalidOption(annotator: stepName, key: path.joined(separator: "."), message: message,
                                  location: location(of: path))
         } catch {
-            throw .invalidOption(annotator: annotatorName, key: "", message: "\(error)", location: location(of: []))
+            throw .invalidOption(annotator: stepName, key: "", message: "\(error)", location: location(of: []))
         }
     }
 
@@ -113,9 +137,43 @@ public struct AnnotatorDescriptor: Sendable {
     public var defaults: JSONValue
     /// Valid option keys with one line of help each (empty help where none was written).
     public var options: [String: String]
+    /// Help written for keys that are not options (a typo in `help`), for the conformance suite.
+    public var helpWithoutOption: [String]
     public var origin: AnnotatorOrigin
-    public var make: @Sendable (AnnotatorContext) throws -> any Annotator
+    public var make: @Sendable (AnnotatorContext) throws(PipelineError) -> any Annotator
 
+    /// The descriptor of a self-describing annotator type: everything comes from the type and its options.
+    public init<A: DescribedAnnotator>(_ type: A.Type, origin: AnnotatorOrigin? = nil) {
+        let defaults = JSONValue(encoding: A.Options()) ?? .object([:])
+        var keys: [String: String] = [:]
+        for key in defaults.objectValue?.keys ?? [:].keys { keys[key] = "" }
+        for key in A.Options.optionalKeys { keys[key] = "" }
+        var stray: [String] = []
+        for (key, help) in A.Options.help {
+            if keys[key] != nil { keys[key] = help } else { stray.append(key) }
+        }
+        name = A.name
+        summary = A.summary
+        version = A.version
+        requires = A.layers.requires
+        uses = A.layers.uses
+        provides = A.layers.provides
+        self.defaults = defaults
+        options = keys
+        helpWithoutOption = stray.sorted()
+        self.origin = origin ?? .builtIn(module: String(reflecting: A.self).split(separator: ".").first.map(String.init) ?? "host")
+        make = { (context) throws(PipelineError) in
+            let options = try context.decode(A.Options.self)
+            do throws(AnnotatorSetupError) {
+                return try A(options: options, context: context)
+            } catch {
+                throw context.pipelineError(error)
+            }
+        }
+    }
+
+    /// A descriptor written out by hand: for annotators whose layers are known only from options, and for
+    /// the shared-library bridge.
     public init(name: String, summary: String, version: String = "1.0", requires: Set<LayerName> = [],
                 uses: Set<LayerName> = [], provides: Set<LayerName>, defaults: JSONValue = .object([:]),
                 options: [String: String] = [:], origin: AnnotatorOrigin,
@@ -128,20 +186,32 @@ public struct AnnotatorDescriptor: Sendable {
         self.provides = provides
         self.defaults = defaults
         self.options = options
+        self.helpWithoutOption = []
         self.origin = origin
-        self.make = make
+        self.make = { (context) throws(PipelineError) in
+            do {
+                return try make(context)
+            } catch let error as PipelineError {
+                throw error
+            } catch let error as AnnotatorSetupError {
+                throw context.pipelineError(error)
+            } catch {
+                throw .annotatorFailedToLoad(annotator: context.stepName, reason: "\(error)", location: context.location(of: []))
+            }
+        }
     }
 
-    /// A descriptor whose factory receives typed options: `Options()` overridden by the pipeline file.
+    @available(*, deprecated, message: "conform the annotator to DescribedAnnotator and use `AnnotatorDescriptor(MyAnnotator.self)`")
     public init<Options: AnnotatorOptions>(
         name: String, summary: String, version: String = "1.0", requires: Set<LayerName> = [],
         uses: Set<LayerName> = [], provides: Set<LayerName>, options: Options.Type, origin: AnnotatorOrigin,
         make: @escaping @Sendable (Options, AnnotatorContext) throws -> any Annotator
     ) {
-        let defaults = (try? JSONDecoder().decode(JSONValue.self, from: JSONEncoder().encode(Options()))) ?? .object([:])
-        var keys = Options.help
-        for key in defaults.objectValue?.keys ?? [:].keys where keys[key] == nil { keys[key] = "" }
-        for key in Options.optionalKeys where keys[key] == nil { keys[key] = "" }
+        let defaults = JSONValue(encoding: Options()) ?? .object([:])
+        var keys: [String: String] = [:]
+        for key in defaults.objectValue?.keys ?? [:].keys { keys[key] = "" }
+        for key in Options.optionalKeys { keys[key] = "" }
+        for (key, help) in Options.help where keys[key] != nil { keys[key] = help }
         self.init(name: name, summary: summary, version: version, requires: requires, uses: uses,
                   provides: provides, defaults: defaults, options: keys, origin: origin) { context in
             try make(try context.decode(Options.self), context)
@@ -153,8 +223,22 @@ public struct AnnotatorDescriptor: Sendable {
 /// each add theirs) and hands it to whatever loads pipelines; there is no global mutable registry.
 public struct AnnotatorRegistry: Sendable {
     private var descriptors: [String: AnnotatorDescriptor] = [:]
+    /// The layer types of every registered plugin, with the built-in ones.
+    public private(set) var layers = LayerTable.builtIn
 
     public init() {}
+
+    /// A registry of the manifests' annotators and layer types.
+    public init(_ manifests: [PluginManifest]) throws(RegistryError) {
+        for manifest in manifests { try register(manifest) }
+    }
+
+    public mutating func register(_ manifest: PluginManifest) throws(RegistryError) {
+        for layer in manifest.layers { try layers.register(layer) }
+        try register(manifest.annotators)
+    }
+
+    public mutating func register(layer: LayerKind) throws(RegistryError) { try layers.register(layer) }
 
     public init(_ descriptors: [AnnotatorDescriptor]) throws(RegistryError) {
         for descriptor in descriptors { try register(descriptor) }
@@ -181,11 +265,14 @@ public struct AnnotatorRegistry: Sendable {
 
 public enum RegistryError: Error, Hashable, Sendable, CustomStringConvertible {
     case duplicateName(String, existing: AnnotatorOrigin, new: AnnotatorOrigin)
+    case duplicateLayer(LayerName, existing: String, new: String)
 
     public var description: String {
         switch self {
         case .duplicateName(let name, let existing, let new):
             "two annotators are registered as `\(name)`: one \(existing), one \(new); rename one of them"
+        case .duplicateLayer(let name, let existing, let new):
+            "two layer types are named `\(name)`: \(existing) and \(new); rename one of them"
         }
     }
 }

@@ -83,7 +83,7 @@ public struct QuoteEvaluation {
         for gold in documents {
             var document = Document(text: gold.text, metadata: Metadata(id: gold.id, date: gold.date))
             try pipeline.annotate(&document)
-            let predicted = document.quotes.filter { $0.kind != "term" }
+            let predicted = document.quotes.filter { $0.kind != .term }
             let scalars = Array(gold.text.unicodeScalars)
             func text(_ span: Span) -> String { String(String.UnicodeScalarView(scalars[span.start..<span.end])) }
             if let expected = gold.speakerTokens, gold.quotes == nil {

@@ -70,7 +70,8 @@ public enum SharedLibraryPlugin {
             provides: provides, defaults: parse(definition.defaults) ?? .object([:]), options: help,
             origin: .sharedLibrary(path: path)
         ) { context in
-            try SharedLibraryAnnotator(name: name, functions: functions, options: context.options, requires: requires, provides: provides)
+            try SharedLibraryAnnotator(name: name, functions: functions, options: context.options, requires: requires, provides: provides,
+                                       table: context.layers)
         }
     }
 
@@ -104,9 +105,12 @@ final class SharedLibraryAnnotator: Annotator, @unchecked Sendable {
     let provides: Set<LayerName>
     private let functions: LibraryFunctions
     private let instance: UnsafeMutableRawPointer
+    private let table: LayerTable
 
-    init(name: String, functions: LibraryFunctions, options: JSONValue, requires: Set<LayerName>, provides: Set<LayerName>) throws {
+    init(name: String, functions: LibraryFunctions, options: JSONValue, requires: Set<LayerName>, provides: Set<LayerName>,
+         table: LayerTable) throws {
         self.name = name
+        self.table = table
         self.functions = functions
         self.requires = requires
         self.provides = provides
@@ -131,10 +135,9 @@ final class SharedLibraryAnnotator: Annotator, @unchecked Sendable {
             throw AnnotationError(functions.take(error) ?? "`\(name)` failed without a reason")
         }
         let layers = try JSONDecoder().decode([String: JSONValue].self, from: Data(reply.utf8))
-        let scalarCount = document.text.unicodeScalars.count
         for layer in provides.sorted() {
             guard let value = layers[layer.rawValue] else { throw AnnotationError("`\(name)` returned no `\(layer)` layer") }
-            try LayerDecoding.apply(layer, value, to: &document, scalarCount: scalarCount)
+            try document.setLayer(layer, json: value, table: table)
         }
     }
 }

@@ -40,15 +40,17 @@ public struct SubprocessAnnotator: Annotator {
     public let requires: Set<LayerName>
     public let provides: Set<LayerName>
     private let pool: ChildPool
+    private let table: LayerTable
 
-    public init(_ options: SubprocessOptions, directory: String = ".") throws(PipelineError) {
+    public init(_ options: SubprocessOptions, directory: String = ".", table: LayerTable = .builtIn) throws(AnnotatorSetupError) {
         guard !options.command.isEmpty else {
-            throw .invalidOption(annotator: "external", key: "command", message: "give the program to run, e.g. [python3, my_annotator.py]", location: nil)
+            throw .option("command", "give the program to run, e.g. [python3, my_annotator.py]")
         }
         guard !options.provides.isEmpty else {
-            throw .invalidOption(annotator: "external", key: "provides", message: "name at least one layer the program adds", location: nil)
+            throw .option("provides", "name at least one layer the program adds")
         }
         self.options = options
+        self.table = table
         self.requires = Set(options.requires.map { LayerName($0) })
         self.provides = Set(options.provides.map { LayerName($0) })
         self.pool = ChildPool(command: options.command, directory: directory)
@@ -59,7 +61,7 @@ public struct SubprocessAnnotator: Annotator {
             if let failure = child.exitedEarly(within: 0.3) { throw failure }
             pool.release(child)
         } catch {
-            throw .annotatorFailedToLoad(annotator: "external", reason: "`\(options.command.joined(separator: " "))` \(error)", location: nil)
+            throw AnnotatorSetupError("`\(options.command.joined(separator: " "))` \(error)")
         }
     }
 
@@ -84,12 +86,11 @@ public struct SubprocessAnnotator: Annotator {
         pool.recordSuccess()
         do {
             let layers = try JSONDecoder().decode([String: JSONValue].self, from: Data(reply))
-            let scalarCount = document.text.unicodeScalars.count
             for name in provides.sorted() {
                 guard let value = layers[name.rawValue] else {
-                    throw LayerDecoding.Failure(description: "the reply has no `\(name)` layer")
+                    throw ContractJSONError(description: "the reply has no `\(name)` layer")
                 }
-                try LayerDecoding.apply(name, value, to: &document, scalarCount: scalarCount)
+                try document.setLayer(name, json: value, table: table)
             }
         } catch {
             // A child that answered out of turn may be out of step from now on: replace it.
@@ -143,11 +144,18 @@ final class ChildPool: @unchecked Sendable {
 }
 
 extension SubprocessAnnotator {
+    /// Written by hand: the layers are the options' `requires` and `provides`.
     public static let descriptor = AnnotatorDescriptor(
         name: "external",
         summary: "any program that reads documents as JSON lines and answers with layers",
         provides: [],
-        options: SubprocessOptions.self,
+        defaults: JSONValue(encoding: SubprocessOptions()) ?? .object([:]),
+        options: SubprocessOptions.help,
         origin: .subprocess
-    ) { options, context in try SubprocessAnnotator(options, directory: context.baseDirectory) }
+    ) { context in
+        try SubprocessAnnotator(try context.decode(SubprocessOptions.self), directory: context.baseDirectory, table: context.layers)
+    }
 }
+
+/// The `external` annotator, as a plugin manifest.
+public let externalPlugin = PluginManifest(name: "External", annotators: [SubprocessAnnotator.descriptor])

@@ -35,7 +35,7 @@ private final class ExportedPlugins: @unchecked Sendable {
                     requires: strdup(json(descriptor.requires)), provides: strdup(json(descriptor.provides)),
                     defaults: strdup(String(decoding: descriptor.defaults.jsonBytes, as: UTF8.self)),
                     options: strdup(String(decoding: help.jsonBytes, as: UTF8.self)),
-                    context: UnsafeRawPointer(Unmanaged.passRetained(DescriptorBox(descriptor)).toOpaque()),
+                    context: UnsafeRawPointer(Unmanaged.passRetained(DescriptorBox(descriptor, layers: table(manifest))).toOpaque()),
                     create: createAnnotator, annotate: annotateDocument, destroy: destroyAnnotator)
             }
             let plugin = UnsafeMutablePointer<spindle_plugin_v1>.allocate(capacity: 1)
@@ -48,6 +48,13 @@ private final class ExportedPlugins: @unchecked Sendable {
         }
     }
 
+    /// The built-in layer types and the plugin's own: documents from the host are read with them.
+    private func table(_ manifest: PluginManifest) -> LayerTable {
+        var table = LayerTable.builtIn
+        for layer in manifest.layers { try? table.register(layer) }
+        return table
+    }
+
     private func json(_ layers: Set<LayerName>) -> String {
         String(decoding: JSONValue.array(layers.sorted().map { .string($0.rawValue) }).jsonBytes, as: UTF8.self)
     }
@@ -55,12 +62,20 @@ private final class ExportedPlugins: @unchecked Sendable {
 
 private final class DescriptorBox: @unchecked Sendable {
     let descriptor: AnnotatorDescriptor
-    init(_ descriptor: AnnotatorDescriptor) { self.descriptor = descriptor }
+    let layers: LayerTable
+    init(_ descriptor: AnnotatorDescriptor, layers: LayerTable) {
+        self.descriptor = descriptor
+        self.layers = layers
+    }
 }
 
 private final class AnnotatorBox: @unchecked Sendable {
     let annotator: any Annotator
-    init(_ annotator: any Annotator) { self.annotator = annotator }
+    let layers: LayerTable
+    init(_ annotator: any Annotator, layers: LayerTable) {
+        self.annotator = annotator
+        self.layers = layers
+    }
 }
 
 private func report(_ message: String, _ error: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) {
@@ -72,11 +87,11 @@ private let createAnnotator: @convention(c) (UnsafeRawPointer?, UnsafePointer<CC
         report("no options given", errorOut)
         return nil
     }
-    let descriptor = Unmanaged<DescriptorBox>.fromOpaque(context).takeUnretainedValue().descriptor
+    let box = Unmanaged<DescriptorBox>.fromOpaque(context).takeUnretainedValue()
     do {
         let value = try JSONDecoder().decode(JSONValue.self, from: Data(String(cString: options).utf8))
-        let annotator = try descriptor.make(AnnotatorContext(annotatorName: descriptor.name, options: value))
-        return Unmanaged.passRetained(AnnotatorBox(annotator)).toOpaque()
+        let annotator = try box.descriptor.make(AnnotatorContext(annotatorName: box.descriptor.name, options: value, layers: box.layers))
+        return Unmanaged.passRetained(AnnotatorBox(annotator, layers: box.layers)).toOpaque()
     } catch {
         report("\(error)", errorOut)
         return nil
@@ -88,9 +103,10 @@ private let annotateDocument: @convention(c) (UnsafeMutableRawPointer?, UnsafePo
         report("no document given", errorOut)
         return nil
     }
-    let annotator = Unmanaged<AnnotatorBox>.fromOpaque(instance).takeUnretainedValue().annotator
+    let box = Unmanaged<AnnotatorBox>.fromOpaque(instance).takeUnretainedValue()
+    let annotator = box.annotator
     do {
-        var parsed = try Document(contractJSON: Array(UnsafeRawBufferPointer(start: document, count: strlen(document))))
+        var parsed = try Document(contractJSON: Array(UnsafeRawBufferPointer(start: document, count: strlen(document))), table: box.layers)
         try annotator.annotate(&parsed)
         var bytes = DocumentJSONWriter().encodeLayers(annotator.provides.sorted(), of: parsed)
         bytes.append(0)

@@ -17,16 +17,25 @@ public struct SentenceSplitterOptions: AnnotatorOptions, Equatable {
 /// Sentences from ICU's sentence boundaries, corrected by the rules ICU lacks for English news
 /// (`SentenceRules`): paragraph and headline lines, lists, initials and abbreviations, ellipses, quotes.
 /// Every sentence starts and ends on a token boundary and knows its token range.
-public struct SentenceSplitter: Annotator {
+public struct SentenceSplitter: DescribedAnnotator {
+    public static let name = "sentences"
+    public static let summary = "ICU sentence boundaries with abbreviation suppression and news rules"
+    public static let layers = LayerRequirements(requires: [.tokens], provides: [.sentences])
+
     public let options: SentenceSplitterOptions
     private let sentences: ICUBreakPrototype
-
-    public var requires: Set<LayerName> { [.tokens] }
-    public var provides: Set<LayerName> { [.sentences] }
 
     public init(_ options: SentenceSplitterOptions = SentenceSplitterOptions()) throws(ICUError) {
         self.options = options
         self.sentences = try ICUBreakPrototype(.sentence, locale: options.locale)
+    }
+
+    public init(options: SentenceSplitterOptions, context: AnnotatorContext) throws(AnnotatorSetupError) {
+        do {
+            try self.init(options)
+        } catch {
+            throw .option("locale", "\(error)")
+        }
     }
 
     public func annotate(_ document: inout Document) throws {
@@ -96,17 +105,8 @@ extension UTF16Text {
     }
 }
 
-extension SentenceSplitter {
-    /// The registry entry for `sentences`.
-    public static let descriptor = AnnotatorDescriptor(
-        name: "sentences",
-        summary: "ICU sentence boundaries with abbreviation suppression and news rules",
-        requires: [.tokens],
-        provides: [.sentences],
-        options: SentenceSplitterOptions.self,
-        origin: .builtIn(module: "SpindleText")
-    ) { options, _ in try SentenceSplitter(options) }
-}
+/// The text annotators, as a plugin manifest: registered like every other plugin.
+public let textPlugin = PluginManifest(name: "Text", annotators: [Tokenizer.self, SentenceSplitter.self])
 
-/// The annotators of this module, for a registry.
-public let textAnnotators: [AnnotatorDescriptor] = [Tokenizer.descriptor, SentenceSplitter.descriptor]
+@available(*, deprecated, renamed: "textPlugin.annotators")
+public var textAnnotators: [AnnotatorDescriptor] { textPlugin.annotators }

@@ -30,16 +30,25 @@ public struct TokenizerOptions: AnnotatorOptions, Equatable {
 ///   words cut off in speech `th-`; `’70s`.
 ///
 /// Offsets are Unicode scalar offsets; ICU's UTF-16 boundaries are converted once, at the end.
-public struct Tokenizer: Annotator {
+public struct Tokenizer: DescribedAnnotator {
+    public static let name = "tokenize"
+    public static let summary = "ICU word boundaries refined for English news (UD-style tokens)"
+    public static let layers = LayerRequirements(provides: [.tokens])
+
     public let options: TokenizerOptions
     private let words: ICUBreakPrototype
-
-    public var requires: Set<LayerName> { [] }
-    public var provides: Set<LayerName> { [.tokens] }
 
     public init(_ options: TokenizerOptions = TokenizerOptions()) throws(ICUError) {
         self.options = options
         self.words = try ICUBreakPrototype(.word, locale: options.locale)
+    }
+
+    public init(options: TokenizerOptions, context: AnnotatorContext) throws(AnnotatorSetupError) {
+        do {
+            try self.init(options)
+        } catch {
+            throw .option("locale", "\(error)")
+        }
     }
 
     public func annotate(_ document: inout Document) throws {
@@ -113,13 +122,4 @@ extension Tokenizer {
         for index in start..<end where !CharacterClass.isASCIILetter(text[index]) { return false }
         return true
     }
-
-    /// The registry entry for `tokenize`.
-    public static let descriptor = AnnotatorDescriptor(
-        name: "tokenize",
-        summary: "ICU word boundaries refined for English news (UD-style tokens)",
-        provides: [.tokens],
-        options: TokenizerOptions.self,
-        origin: .builtIn(module: "SpindleText")
-    ) { options, _ in try Tokenizer(options) }
 }

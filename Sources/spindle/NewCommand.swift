@@ -76,7 +76,7 @@ struct AnnotatorTemplate {
         import SpindleCore
 
         /// One mark of the `\(layerName)` layer.
-        public struct \(name)Mark: Spanned, Hashable, Encodable {
+        public struct \(name)Mark: Spanned, Hashable, Codable {
             public var span: Span
             public var label: String
             public init(_ span: Span, label: String) {
@@ -85,7 +85,8 @@ struct AnnotatorTemplate {
             }
         }
 
-        /// The layer this plugin adds, under its own name in the output.
+        /// The layer this plugin adds, under its own name in the output. The `Layer` defaults write it as
+        /// `{"start", "end", "text", "label"}` objects, read it back and check its spans.
         public enum \(name)Layer: Layer {
             public static let name: LayerName = "\(layerName)"
             public typealias Value = [\(name)Mark]
@@ -102,32 +103,29 @@ struct AnnotatorTemplate {
         }
 
         /// Marks tokens made only of digits. Replace the body of `annotate` with your own logic.
-        public struct \(name)Annotator: Annotator {
+        public struct \(name)Annotator: DescribedAnnotator {
+            public static let name = "\(annotatorName)"
+            public static let summary = "marks tokens made only of digits"
+            public static let version = "0.1"
+            public static let layers = LayerRequirements(requires: [.tokens], provides: [\(name)Layer.name])
+
             public let options: \(name)Options
 
-            public init(_ options: \(name)Options = \(name)Options()) {
+            public init(options: \(name)Options = \(name)Options(), context: AnnotatorContext = AnnotatorContext(annotatorName: name)) {
                 self.options = options
             }
 
-            public var requires: Set<LayerName> { [.tokens] }
-            public var provides: Set<LayerName> { [\(name)Layer.name] }
-
             public func annotate(_ document: inout Document) throws {
-                let index = ScalarIndex(document.text)
-                document[\(name)Layer.self] = document.tokens.compactMap { token in
-                    index.substring(token.span).allSatisfy(\\.isNumber) ? \(name)Mark(token.span, label: options.label) : nil
+                let texts = document.textView.tokenTexts
+                document[\(name)Layer.self] = document.tokens.indices.compactMap { index in
+                    texts[index].allSatisfy(\\.isNumber) ? \(name)Mark(document.tokens[index].span, label: options.label) : nil
                 }
             }
         }
 
         /// The registration the build picks up: nothing else to edit.
-        public let spindlePlugin = PluginManifest(name: "\(name)", version: "0.1", annotators: [
-            AnnotatorDescriptor(
-                name: "\(annotatorName)", summary: "marks tokens made only of digits", version: "0.1",
-                requires: [.tokens], provides: [\(name)Layer.name], options: \(name)Options.self,
-                origin: .builtIn(module: "Spindle\(name)")
-            ) { options, _ in \(name)Annotator(options) },
-        ])
+        public let spindlePlugin = PluginManifest(name: "\(name)", version: "0.1", annotators: [\(name)Annotator.self],
+                                                  layers: [\(name)Layer.self])
 
         """
     }

@@ -3,9 +3,12 @@ import SpindleTestKit
 import Testing
 
 /// Splits on spaces: enough of a tokenizer to test the pipeline machinery without ICU.
-struct SpaceTokenizer: Annotator {
-    var requires: Set<LayerName> { [] }
-    var provides: Set<LayerName> { [.tokens] }
+struct SpaceTokenizer: DescribedAnnotator {
+    static let name = "tokenize"
+    static let summary = "spaces"
+    static let layers = LayerRequirements(provides: [.tokens])
+    init() {}
+    init(options: NoOptions, context: AnnotatorContext) {}
     func annotate(_ document: inout Document) throws {
         var tokens: [Token] = []
         var start: Int?
@@ -22,9 +25,12 @@ struct SpaceTokenizer: Annotator {
     }
 }
 
-struct OneSentence: Annotator {
-    var requires: Set<LayerName> { [.tokens] }
-    var provides: Set<LayerName> { [.sentences] }
+struct OneSentence: DescribedAnnotator {
+    static let name = "sentences"
+    static let summary = "one"
+    static let layers = LayerRequirements(requires: [.tokens], provides: [.sentences])
+    init() {}
+    init(options: NoOptions, context: AnnotatorContext) {}
     func annotate(_ document: inout Document) throws {
         let tokens = document.tokens
         guard let first = tokens.first, let last = tokens.last else {
@@ -55,18 +61,21 @@ struct KeywordOptions: AnnotatorOptions, Equatable {
     init() {}
 }
 
+/// Keeps its options, so tests can see what the pipeline gave it; refuses a negative limit.
+struct KeywordCounter: DescribedAnnotator {
+    static let name = "keywords"
+    static let summary = "kw"
+    static let layers = LayerRequirements(provides: ["keywords"])
+    let options: KeywordOptions
+    init(options: KeywordOptions, context: AnnotatorContext) throws(AnnotatorSetupError) {
+        guard options.limit >= 0 else { throw .option("limit", "must be 0 or more") }
+        self.options = options
+    }
+    func annotate(_ document: inout Document) throws { document.setLayer("keywords", json: .array([])) }
+}
+
 func testRegistry() throws -> AnnotatorRegistry {
-    try AnnotatorRegistry([
-        AnnotatorDescriptor(name: "tokenize", summary: "spaces", provides: [.tokens], options: NoOptions.self,
-                            origin: .builtIn(module: "tests")) { _, _ in SpaceTokenizer() },
-        AnnotatorDescriptor(name: "sentences", summary: "one", requires: [.tokens], provides: [.sentences],
-                            options: NoOptions.self, origin: .builtIn(module: "tests")) { _, _ in OneSentence() },
-        AnnotatorDescriptor(name: "keywords", summary: "kw", provides: ["keywords"], options: KeywordOptions.self,
-                            origin: .builtIn(module: "tests")) { options, _ in
-            #expect(options.words.count >= 1)
-            return OneSentence()
-        },
-    ])
+    try AnnotatorRegistry([PluginManifest(name: "tests", annotators: [SpaceTokenizer.self, OneSentence.self, KeywordCounter.self])])
 }
 
 @Suite struct PipelineTests {
@@ -176,6 +185,101 @@ func testRegistry() throws -> AnnotatorRegistry {
             try registry.register(AnnotatorDescriptor(name: "tokenize", summary: "again", provides: [.tokens],
                                                       origin: .subprocess) { _ in SpaceTokenizer() })
         }
+    }
+
+    @Test func descriptorsComeFromTheTypes() throws {
+        let descriptor = try #require(try testRegistry()["keywords"])
+        #expect(descriptor.summary == "kw")
+        #expect(descriptor.provides == ["keywords"])
+        #expect(descriptor.options.keys.sorted() == ["caseSensitive", "limit", "words"])
+        #expect(descriptor.origin == .builtIn(module: "SpindleCoreTests"))
+    }
+
+    @Test func helpCannotMakeAnOption() throws {
+        struct Options: AnnotatorOptions {
+            var limit = 1
+            init() {}
+            static let help = ["limit": "how many", "limt": "a typo"]
+        }
+        struct Helped: DescribedAnnotator {
+            static let name = "helped"
+            static let summary = "help"
+            static let layers = LayerRequirements(provides: [])
+            init(options: Options, context: AnnotatorContext) {}
+            func annotate(_ document: inout Document) throws {}
+        }
+        let descriptor = AnnotatorDescriptor(Helped.self)
+        #expect(descriptor.options == ["limit": "how many"])
+        #expect(descriptor.helpWithoutOption == ["limt"])
+        #expect(throws: ConformanceViolation.self) { try checkDescriptor(descriptor) }
+    }
+
+    @Test func setupErrorsNameTheOptionAndWhereItWasWritten() throws {
+        let keyLocation = SourceLocation(file: "p.yaml", line: 6, column: 7)
+        let step = PipelineDescription.Step(name: "keywords", options: .object(["limit": .int(-1)]),
+                                            locations: ["": here, "limit": keyLocation])
+        #expect(throws: PipelineError.invalidOption(annotator: "keywords", key: "limit", message: "must be 0 or more", location: keyLocation)) {
+            try Pipeline(PipelineDescription(name: "d", steps: [step]), registry: try testRegistry())
+        }
+    }
+
+    @Test func stepsCanBeNamedSoOneAnnotatorRunsTwice() throws {
+        let steps: [PipelineDescription.Step] = [
+            .init(name: "tokenize"),
+            .init(name: "keywords", options: .object(["name": .string("small"), "limit": .int(1)])),
+            .init(name: "keywords", options: .object(["name": .string("large"), "limit": .int(50)])),
+        ]
+        let pipeline = try Pipeline(PipelineDescription(name: "d", steps: steps), registry: try testRegistry())
+        #expect(pipeline.steps.map(\.name) == ["tokenize", "small", "large"])
+        #expect((pipeline.steps[2].annotator as? KeywordCounter)?.options.limit == 50)
+        let twice = PipelineDescription(name: "d", steps: [.init(name: "tokenize"), .init(name: "tokenize", locations: ["": here])])
+        #expect(throws: PipelineError.duplicateStep(name: "tokenize", location: here)) {
+            try Pipeline(twice, registry: try testRegistry())
+        }
+    }
+
+    @Test func optionsCanBeSetFromOutsideTheFile() throws {
+        var description = PipelineDescription(name: "d", steps: [
+            .init(name: "tokenize"),
+            .init(name: "keywords", options: .object(["name": .string("kw"), "words": .array([.string("x")])])),
+        ])
+        try description.set(step: "kw", key: "limit", to: .int(7))
+        let pipeline = try Pipeline(description, registry: try testRegistry())
+        let counter = try #require(pipeline.steps[1].annotator as? KeywordCounter)
+        #expect(counter.options.limit == 7)
+        #expect(counter.options.words == ["x"])
+        #expect(throws: PipelineError.self) { try description.set(step: "keywrds", key: "limit", to: .int(1)) }
+    }
+
+    @Test func observerHearsEveryStep() throws {
+        let pipeline = try Pipeline(SpaceTokenizer(), OneSentence())
+        var document = Document(text: "a b c")
+        var heard: [String] = []
+        try pipeline.annotate(&document) { heard.append($0.name) }
+        #expect(heard == ["tokenize", "sentences"])
+        #expect(document.sentences.count == 1)
+    }
+
+    @Test func aStepWhoseSpansLeaveTheTextFailsTheDocument() throws {
+        struct Overreach: Annotator {
+            var requires: Set<LayerName> { [] }
+            var provides: Set<LayerName> { [.entities] }
+            func annotate(_ document: inout Document) throws {
+                document[Entities.self] = [Entity(Span(start: 0, end: 99), label: "PER")]
+            }
+        }
+        let pipeline = try Pipeline(Overreach())
+        let failure = #expect(throws: AnnotationFailure.self) { _ = try pipeline.annotate("short") }
+        #expect(failure?.reason.contains("outside the text of 5 scalars") == true)
+        struct Unsorted: Annotator {
+            var requires: Set<LayerName> { [] }
+            var provides: Set<LayerName> { [.tokens] }
+            func annotate(_ document: inout Document) throws {
+                document[Tokens.self] = [Token(start: 2, end: 3), Token(start: 0, end: 1)]
+            }
+        }
+        let unsorted = #expect(throws: AnnotationFailure.self) { _ = try Pipeline(Unsorted()).annotate("abc") }
+        #expect(unsorted?.reason.contains("not sorted") == true)
     }
 
     @Test func testAnnotatorsKeepTheContract() throws {

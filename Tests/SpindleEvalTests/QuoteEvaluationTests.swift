@@ -15,7 +15,7 @@ private struct MarkQuotes: Annotator {
         for (index, scalar) in scalars.enumerated() {
             if scalar == "“" { open = index }
             if scalar == "”", let start = open {
-                quotes.append(Quote(Span(start: start, end: index + 1), speaker: Quote.Speaker(Span(start: 0, end: 3), canonical: "Ada Vance"), kind: "quote"))
+                quotes.append(Quote(Span(start: start, end: index + 1), speaker: Quote.Speaker(Span(start: 0, end: 3), canonical: "Ada Vance"), kind: .quote))
                 open = nil
             }
         }

@@ -47,7 +47,7 @@ import Testing
     }
 
     @Test func pluginSpansAreWrittenInTheContractsShape() throws {
-        struct Mark: Encodable, Sendable { var span: Span; var label: String }
+        struct Mark: Codable, Sendable { var span: Span; var label: String }
         enum Marks: Layer {
             static let name: LayerName = "marks"
             typealias Value = [Mark]

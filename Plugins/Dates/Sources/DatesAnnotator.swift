@@ -7,7 +7,11 @@ import SpindleCore
 /// the document's date, else a dateline at the top of the text, else left underspecified
 /// (`XXXX-WXX-5`, `XXXX-12`). Expressions without a year or week take their direction from the tense
 /// of their sentence (see `Direction`).
-public struct DateAnnotator: Annotator {
+public struct DateAnnotator: DescribedAnnotator {
+    public static let name = "dates"
+    public static let summary = "temporal expressions normalized to TIMEX3 values against the document date"
+    public static let layers = LayerRequirements(requires: [.tokens, .sentences], provides: [.timexes])
+
     public let options: DatesOptions
     private let reference: ReferenceSource
     private let types: Set<Timex.Kind>
@@ -16,28 +20,23 @@ public struct DateAnnotator: Annotator {
     /// How far into the text a dateline may be, in tokens ("WASHINGTON, April 12, 2022 (Reuters) —").
     static let datelineTokens = 40
 
-    public init(_ options: DatesOptions = DatesOptions()) throws(DatesOptionError) {
+    public init(_ options: DatesOptions = DatesOptions()) throws(AnnotatorSetupError) {
         self.options = options
         self.reference = try ReferenceSource(options.reference)
-        var types: Set<Timex.Kind> = []
-        for name in options.types {
-            guard let kind = Timex.Kind(rawValue: name.uppercased()) else { throw .badType(name) }
-            types.insert(kind)
-        }
-        self.types = types
+        self.types = Set(options.types)
         switch options.undetermined {
-        case "nearest": undetermined = .none
-        case "future": undetermined = .future
-        case "past": undetermined = .past
-        default: throw .badUndetermined(options.undetermined)
+        case .nearest: undetermined = .none
+        case .future: undetermined = .future
+        case .past: undetermined = .past
         }
     }
 
-    public var requires: Set<LayerName> { [.tokens, .sentences] }
-    public var provides: Set<LayerName> { [.timexes] }
+    public init(options: DatesOptions, context: AnnotatorContext) throws(AnnotatorSetupError) {
+        try self.init(options)
+    }
 
     public func annotate(_ document: inout Document) throws {
-        let words = Words(text: document.text, tokens: document.tokens)
+        let words = Words(document.textView, tokens: document.tokens)
         let sentences = document.sentences.map { words.wordRange($0.tokens) }
         var grammar = Grammar(words: words, anchor: anchor(for: document, words: words), sentences: sentences)
         grammar.undetermined = undetermined
@@ -80,15 +79,4 @@ extension Words {
     }
 }
 
-public let spindlePlugin = PluginManifest(name: "Dates", version: "1.0", annotators: [
-    AnnotatorDescriptor(name: "dates", summary: "temporal expressions normalized to TIMEX3 values against the document date",
-                        requires: [.tokens, .sentences], provides: [.timexes], options: DatesOptions.self,
-                        origin: .builtIn(module: "SpindleDates")) { (options: DatesOptions, context: AnnotatorContext) throws -> any Annotator in
-        do {
-            return try DateAnnotator(options)
-        } catch let error as DatesOptionError {
-            throw PipelineError.invalidOption(annotator: context.annotatorName, key: error.key, message: error.description,
-                                              location: context.location(of: [error.key]))
-        }
-    },
-])
+public let spindlePlugin = PluginManifest(name: "Dates", annotators: [DateAnnotator.self])

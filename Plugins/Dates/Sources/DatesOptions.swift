@@ -7,11 +7,9 @@ public struct DatesOptions: AnnotatorOptions, Equatable {
     /// UTC, read for each document).
     public var reference = "metadata.date"
     /// The TIMEX3 types to emit.
-    public var types: [String] = Timex.Kind.allCases.map(\.rawValue)
-    /// Where a weekday, month or holiday points when its sentence shows no tense: `nearest` (the
-    /// occurrence closest to the anchor, the safe reading for news), `future` (scheduling text:
-    /// "meet on Friday"), or `past`.
-    public var undetermined = "nearest"
+    public var types: [Timex.Kind] = Timex.Kind.allCases
+    /// Where a weekday, month or holiday points when its sentence shows no tense.
+    public var undetermined = UndeterminedDirection.nearest
     /// Look for a dateline ("WASHINGTON, April 12, 2022 —") when the document has no date.
     public var dateline = true
 
@@ -25,45 +23,27 @@ public struct DatesOptions: AnnotatorOptions, Equatable {
     ]
 }
 
+/// Where a weekday, month or holiday points when its sentence shows no tense: `nearest` (the occurrence
+/// closest to the anchor, the safe reading for news), `future` (scheduling text: "meet on Friday"), or `past`.
+public enum UndeterminedDirection: String, OptionChoice {
+    case nearest, future, past
+}
+
 /// Where the anchor comes from, checked once when the pipeline is built.
 enum ReferenceSource: Hashable, Sendable {
     case metadata
     case fixed(Anchor)
     case today
 
-    init(_ option: String) throws(DatesOptionError) {
+    init(_ option: String) throws(AnnotatorSetupError) {
         switch option {
         case "metadata.date": self = .metadata
         case "today": self = .today
         default:
-            guard let anchor = Anchor(parsing: option) else { throw .badReference(option) }
+            guard let anchor = Anchor(parsing: option) else {
+                throw .option("reference", "`\(option)` is not a reference: write metadata.date, today, or a date as YYYY-MM-DD (e.g. 2022-04-12)")
+            }
             self = .fixed(anchor)
-        }
-    }
-}
-
-/// Options that name no valid reference or type.
-public enum DatesOptionError: Error, Hashable, Sendable, CustomStringConvertible {
-    case badReference(String)
-    case badType(String)
-    case badUndetermined(String)
-
-    public var description: String {
-        switch self {
-        case .badReference(let value):
-            "`\(value)` is not a reference: write metadata.date, today, or a date as YYYY-MM-DD (e.g. 2022-04-12)"
-        case .badType(let value):
-            "`\(value)` is not a TIMEX3 type: use DATE, TIME, DURATION or SET"
-        case .badUndetermined(let value):
-            "`\(value)` is not a direction: use nearest, future or past"
-        }
-    }
-
-    var key: String {
-        switch self {
-        case .badReference: "reference"
-        case .badType: "types"
-        case .badUndetermined: "undetermined"
         }
     }
 }

@@ -1,6 +1,6 @@
 import SpindleCore
 
-/// The document's tokens as lower-case keys, made once per document in one pass over the UTF-8 bytes.
+/// The document's tokens as lower-case keys, cut from the text view's token bytes once per document.
 ///
 /// A token's final period is dropped ("Feb." -> "feb", "p.m." -> "p.m") so abbreviations need one key.
 /// Most keys are under 16 bytes, which Swift stores inline, so building them allocates almost nothing.
@@ -10,30 +10,15 @@ struct Words {
     /// Whether each word starts with a capital letter in the text ("May" the month, "may" the verb).
     let capitalized: [Bool]
 
-    init(text: String, tokens: [Token]) {
-        var text = text
-        text.makeContiguousUTF8()
+    init(_ view: TextView, tokens: [Token]) {
         var keys: [String] = []
         keys.reserveCapacity(tokens.count)
         var capitals: [Bool] = []
         capitals.reserveCapacity(tokens.count)
-        text.utf8.withContiguousStorageIfAvailable { bytes in
-            // Scalar offsets only grow, so one cursor converts them all.
-            var scalar = 0
-            var byte = 0
-            func advance(to target: Int) {
-                while scalar < target, byte < bytes.count {
-                    byte += 1
-                    while byte < bytes.count, bytes[byte] & 0xC0 == 0x80 { byte += 1 }
-                    scalar += 1
-                }
-            }
-            for token in tokens {
-                advance(to: token.span.start)
-                let start = byte
-                advance(to: token.span.end)
-                keys.append(Self.key(UnsafeBufferPointer(rebasing: bytes[start..<byte])))
-                capitals.append(start < byte && bytes[start] >= 0x41 && bytes[start] <= 0x5A)
+        view.withUTF8 { bytes in
+            for range in view.tokenBytes {
+                keys.append(Self.key(UnsafeBufferPointer(rebasing: bytes[range])))
+                capitals.append(!range.isEmpty && bytes[range.lowerBound] >= 0x41 && bytes[range.lowerBound] <= 0x5A)
             }
         }
         (self.keys, self.spans, self.merged) = Self.joinDigitRuns(keys: keys, spans: tokens.map(\.span))

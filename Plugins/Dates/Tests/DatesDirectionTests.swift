@@ -6,7 +6,7 @@ import Testing
 @Suite struct DatesDirectionTests {
     private var future: DatesOptions {
         var options = DatesOptions()
-        options.undetermined = "future"
+        options.undetermined = .future
         return options
     }
 

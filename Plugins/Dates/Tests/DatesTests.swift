@@ -169,7 +169,7 @@ import Testing
 @Suite struct OptionsAndContractTests {
     @Test func typesFilterTheOutput() throws {
         var options = DatesOptions()
-        options.types = ["DURATION"]
+        options.types = [.duration]
         let found = try timexes("On Monday the talks lasted three hours.", options: options)
         #expect(found.map(\.1) == ["DURATION"])
     }
@@ -177,10 +177,26 @@ import Testing
     @Test func badOptionsAreRefusedWithTheirName() {
         var options = DatesOptions()
         options.reference = "last tuesday"
-        #expect(throws: DatesOptionError.badReference("last tuesday")) { try DateAnnotator(options) }
-        options = DatesOptions()
-        options.types = ["DAY"]
-        #expect(throws: DatesOptionError.badType("DAY")) { try DateAnnotator(options) }
+        let error = #expect(throws: AnnotatorSetupError.self) { try DateAnnotator(options) }
+        #expect(error?.key == "reference")
+        #expect(error?.message.contains("`last tuesday` is not a reference") == true)
+    }
+
+    @Test func choicesNameEveryValidValue() throws {
+        let registry = try Spindle.registry()
+        func load(_ yaml: String) -> String {
+            do {
+                _ = try Pipeline(try PipelineFile.parse(yaml, file: "p.yaml"), registry: registry)
+                return "loaded"
+            } catch { return "\(error)" }
+        }
+        let badType = load("annotators:\n  - tokenize\n  - sentences\n  - dates:\n      types: [DATE, DAY]\n")
+        #expect(badType.contains("p.yaml:5:"), "\(badType)")
+        #expect(badType.contains("`DAY` is not valid; expected one of DATE, TIME, DURATION or SET"), "\(badType)")
+        let badDirection = load("annotators:\n  - tokenize\n  - sentences\n  - dates:\n      undetermined: soon\n")
+        #expect(badDirection.contains("p.yaml:5:"), "\(badDirection)")
+        #expect(badDirection.contains("expected one of nearest, future or past"), "\(badDirection)")
+        #expect(load("annotators:\n  - tokenize\n  - sentences\n  - dates:\n      types: [date]\n") == "loaded")
     }
 
     @Test func offsetsAreScalarOffsetsPastEmojiAndCurlyQuotes() throws {

@@ -14,21 +14,31 @@ public struct EntitiesOptions: AnnotatorOptions, Equatable {
 
 /// Finds PER, ORG, LOC and MISC mentions sentence by sentence with a trained `EntityModel`, then gives
 /// each mention the canonical (fullest) name of its entity in the document.
-public struct EntityRecognizer: Annotator {
+public struct EntityRecognizer: DescribedAnnotator {
+    public static let name = "entities"
+    public static let summary = "named entities (PER, ORG, LOC, MISC) with canonical names, averaged-perceptron tagger"
+    public static let layers = LayerRequirements(requires: [.tokens, .sentences], provides: [.entities])
+
     public let model: EntityModel
 
     public init(model: EntityModel) { self.model = model }
 
-    public init(options: EntitiesOptions, context: AnnotatorContext) throws(EntityModelError) {
-        self.init(model: try ModelFile.load(path: context.resolve(path: options.model)))
+    public init(options: EntitiesOptions, context: AnnotatorContext) throws(AnnotatorSetupError) {
+        guard let path = context.resources.locate(options.model) else {
+            let searched = context.resources.candidates(options.model).map { "`\($0)`" }.joined(separator: ", ")
+            throw .option("model", "\(EntityModelError.missing(path: options.model)) (looked for \(searched))")
+        }
+        do {
+            self.init(model: try ModelFile.load(path: path))
+        } catch {
+            throw .option("model", error.description)
+        }
     }
-
-    public var requires: Set<LayerName> { [.tokens, .sentences] }
-    public var provides: Set<LayerName> { [.entities] }
 
     public func annotate(_ document: inout Document) throws {
         let tokens = document.tokens
-        let words = Self.texts(of: tokens, in: document.text)
+        let view = document.textView
+        let words = view.tokenTexts
         let lexicon = model.extractor.lexicon
         var found: [(span: TokenSpan, words: ArraySlice<Substring>)] = []
         for sentence in document.sentences where !sentence.tokens.isEmpty {
@@ -48,7 +58,7 @@ public struct EntityRecognizer: Annotator {
                                                 isOrganizationWord: { lexicon.contains([$0], category: "org-suffixes") })
         for (index, label) in labels.enumerated() { mentions[index].label = label }
         let canonical = MentionGrouping.canonical(mentions)
-        let index = ScalarIndex(document.text)
+        let index = view.scalarIndex
         document[Entities.self] = found.indices.map { number in
             let span = found[number].span, name = canonical[number], named = found[name.mention].span
             let nameSpan = Span(start: tokens[named.start].span.start, end: tokens[named.start + name.words - 1].span.end)
@@ -56,42 +66,6 @@ public struct EntityRecognizer: Annotator {
                           label: mentions[number].label, canonical: String(index.substring(nameSpan)))
         }
     }
-
-    /// The text of every token, found in one pass over the UTF-8 bytes (tokens are sorted).
-    static func texts(of tokens: [Token], in text: String) -> [Substring] {
-        var cursor = ScalarCursor(text.utf8)
-        return tokens.map { token in
-            let start = cursor.advance(to: token.span.start)
-            return text[start..<cursor.advance(to: token.span.end)]
-        }
-    }
 }
 
-/// Walks a text forward from scalar offset to scalar offset.
-private struct ScalarCursor {
-    let utf8: String.UTF8View
-    var scalar = 0
-    var byte: String.Index
-
-    init(_ utf8: String.UTF8View) {
-        self.utf8 = utf8
-        byte = utf8.startIndex
-    }
-
-    mutating func advance(to target: Int) -> String.Index {
-        while scalar < target, byte < utf8.endIndex {
-            byte = utf8.index(after: byte)
-            while byte < utf8.endIndex, utf8[byte] & 0xC0 == 0x80 { byte = utf8.index(after: byte) }
-            scalar += 1
-        }
-        return byte
-    }
-}
-
-public let spindlePlugin = PluginManifest(name: "Entities", version: "1.0", annotators: [
-    AnnotatorDescriptor(name: "entities", summary: "named entities (PER, ORG, LOC, MISC) with canonical names, averaged-perceptron tagger",
-                        requires: [.tokens, .sentences], provides: [.entities], options: EntitiesOptions.self,
-                        origin: .builtIn(module: "SpindleEntities")) { options, context in
-        try EntityRecognizer(options: options, context: context)
-    },
-])
+public let spindlePlugin = PluginManifest(name: "Entities", annotators: [EntityRecognizer.self])

@@ -60,7 +60,7 @@ import Testing
             _ = try Spindle.pipeline(file)
         } throws: { error in
             let message = "\(error)"
-            return message.contains("`entities` could not be loaded") && message.contains("nowhere/ner.model does not exist")
+            return message.contains("ner.yaml:5:7: option `model` of `entities`") && message.contains("nowhere/ner.model does not exist")
         }
     }
 

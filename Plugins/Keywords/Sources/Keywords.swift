@@ -1,7 +1,7 @@
 import SpindleCore
 
 /// A match of one of the configured words.
-public struct KeywordMatch: Spanned, Hashable, Encodable {
+public struct KeywordMatch: Spanned, Hashable, Codable {
     public var span: Span
     public var keyword: String
     public init(_ span: Span, keyword: String) {
@@ -10,7 +10,8 @@ public struct KeywordMatch: Spanned, Hashable, Encodable {
     }
 }
 
-/// The `keywords` layer: tokens that equal one of the configured words.
+/// The `keywords` layer: tokens that equal one of the configured words. Written, read back and checked
+/// by the `Layer` defaults, as `{"start", "end", "text", "keyword"}` objects.
 public enum KeywordsLayer: Layer {
     public static let name: LayerName = "keywords"
     public typealias Value = [KeywordMatch]
@@ -32,7 +33,11 @@ public struct KeywordOptions: AnnotatorOptions, Equatable {
 
 /// Marks tokens that are one of a list of words: the smallest useful annotator, and the example that
 /// `docs/writing-annotators.md` walks through.
-public struct KeywordTagger: Annotator {
+public struct KeywordTagger: DescribedAnnotator {
+    public static let name = "keywords"
+    public static let summary = "tokens that are one of a list of words"
+    public static let layers = LayerRequirements(requires: [.tokens], provides: [KeywordsLayer.name])
+
     public let options: KeywordOptions
     private let words: Set<String>
 
@@ -41,23 +46,16 @@ public struct KeywordTagger: Annotator {
         self.words = Set(options.caseSensitive ? options.words : options.words.map { $0.lowercased() })
     }
 
-    public var requires: Set<LayerName> { [.tokens] }
-    public var provides: Set<LayerName> { [KeywordsLayer.name] }
+    public init(options: KeywordOptions, context: AnnotatorContext) {
+        self.init(options)
+    }
 
     public func annotate(_ document: inout Document) throws {
-        let index = ScalarIndex(document.text)
-        var matches: [KeywordMatch] = []
-        for token in document.tokens {
-            let text = String(index.substring(token.span))
-            let key = options.caseSensitive ? text : text.lowercased()
-            if words.contains(key) { matches.append(KeywordMatch(token.span, keyword: key)) }
-        }
-        document[KeywordsLayer.self] = matches
+        let view = document.textView
+        let keys = options.caseSensitive ? view.tokenTexts.map(String.init) : view.lowercasedTokens
+        let tokens = document.tokens
+        document[KeywordsLayer.self] = keys.indices.filter { words.contains(keys[$0]) }.map { KeywordMatch(tokens[$0].span, keyword: keys[$0]) }
     }
 }
 
-public let spindlePlugin = PluginManifest(name: "Keywords", version: "1.0", annotators: [
-    AnnotatorDescriptor(name: "keywords", summary: "tokens that are one of a list of words", requires: [.tokens],
-                        provides: [KeywordsLayer.name], options: KeywordOptions.self,
-                        origin: .builtIn(module: "SpindleKeywords")) { options, _ in KeywordTagger(options) },
-])
+public let spindlePlugin = PluginManifest(name: "Keywords", annotators: [KeywordTagger.self], layers: [KeywordsLayer.self])

@@ -48,7 +48,7 @@ struct Attribution {
             let tokens = text.quoteTokens[number]
             guard !tokens.isEmpty else {
                 results.append(nil)
-                output.append(Quote(quote, kind: "quote"))
+                output.append(Quote(quote, kind: .quote))
                 continue
             }
             var result = after(tokens) ?? before(tokens, previous: number > 0 ? text.quoteTokens[number - 1] : nil)
@@ -60,8 +60,8 @@ struct Attribution {
                 inherited = true
             }
             let kind = self.kind(of: quote, tokens: tokens, result: result, inherited: inherited)
-            results.append(kind == "term" ? nil : result)
-            guard kind == "quote" else {
+            results.append(kind == .term ? nil : result)
+            guard kind == .quote else {
                 output.append(Quote(quote, kind: kind)) // a term is nobody's speech
                 continue
             }
@@ -73,18 +73,18 @@ struct Attribution {
 
     /// "term" for a quoted phrase that is not speech: a short phrase nobody is said to have said, or a
     /// title in capitals ("Space Day", a book's name) whatever verb is near.
-    private func kind(of quote: Span, tokens: Range<Int>, result: Result?, inherited: Bool) -> String {
+    private func kind(of quote: Span, tokens: Range<Int>, result: Result?, inherited: Bool) -> Quote.Kind {
         let inside = tokens.filter { text.isWord($0) }
         let endsAsSpeech = scalars[max(quote.start, quote.end - 3)..<quote.end].contains { ".!?,".unicodeScalars.contains($0) }
         let before = tokens.lowerBound - 1
         let embedded = before >= 0 && (text.isWord(before) || ["'s", "’s"].contains(text.lower[before]))
         let title = inside.count <= 8 && (!endsAsSpeech || embedded) && inside.allSatisfy { text.isCapitalized($0) || Self.minorWords.contains(text.lower[$0]) }
-        if title && !(result?.cue.map { opensRightAfter(tokens, cue: $0) } ?? false) { return "term" }
-        if let cue = result?.cue, inside.count <= 4, cue.contains(where: { verbs.isNaming(text.lower[$0]) }) { return "term" }
-        if result?.cue != nil || inherited { return "quote" }
+        if title && !(result?.cue.map { opensRightAfter(tokens, cue: $0) } ?? false) { return .term }
+        if let cue = result?.cue, inside.count <= 4, cue.contains(where: { verbs.isNaming(text.lower[$0]) }) { return .term }
+        if result?.cue != nil || inherited { return .quote }
         // A few words in the middle of a sentence are a term even with a comma or full stop inside the
         // marks, where American style puts them: `put the crowd closer to “20-ish.”`.
-        return inside.count <= 4 && (embedded || !endsAsSpeech) ? "term" : "quote"
+        return inside.count <= 4 && (embedded || !endsAsSpeech) ? .term : .quote
     }
 
     private static let minorWords: Set<String> = ["of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "'s", "’s"]

@@ -28,17 +28,16 @@ struct QuoteText {
     private let utf8: [UInt8]
     private let byteOffsets: [Int32]
 
-    init(_ decoded: DecodedText, paragraphs: [Range<Int>], tokens: [Token], sentences: [Sentence], quotes: [Span]) {
+    init(_ decoded: DecodedText, paragraphs: [Range<Int>], tokens: [Token], tokenBytes: [Range<Int>], sentences: [Sentence], quotes: [Span]) {
         let (utf8, byteOffsets, scalars) = (decoded.utf8, decoded.byteOffsets, decoded.scalars)
         self.utf8 = utf8
         self.byteOffsets = byteOffsets
         // One pass over the tokens for what every rule asks of them.
-        var ranges: [Range<Int>] = [], letters: [Bool] = [], capitals: [Bool] = []
-        ranges.reserveCapacity(tokens.count)
+        let ranges = tokenBytes
+        var letters: [Bool] = [], capitals: [Bool] = []
         letters.reserveCapacity(tokens.count)
         capitals.reserveCapacity(tokens.count)
         for token in tokens {
-            ranges.append(Int(byteOffsets[token.span.start])..<Int(byteOffsets[token.span.end]))
             let first = scalars[token.span.start]
             letters.append(first.isLetter)
             capitals.append(first.isUpper)
@@ -119,39 +118,16 @@ extension Unicode.Scalar {
 }
 
 /// A document's text as UTF-8 bytes and as scalars, with the byte offset of every scalar (and of the
-/// end), decoded in one pass: the scanner reads scalars, token strings are cut from the bytes.
+/// end): the scanner reads scalars, token strings are cut from the bytes. Taken from the document's
+/// text view, which decodes the text once.
 struct DecodedText {
     let utf8: [UInt8]
     let scalars: [Unicode.Scalar]
     let byteOffsets: [Int32]
 
-    init(_ text: String) {
-        let utf8 = Array(text.utf8)
-        var scalars: [Unicode.Scalar] = []
-        var byteOffsets: [Int32] = []
-        scalars.reserveCapacity(utf8.count)
-        byteOffsets.reserveCapacity(utf8.count + 1)
-        var index = 0
-        // The text is a Swift string, so its UTF-8 is valid: each lead byte gives the sequence's length.
-        while index < utf8.count {
-            let lead = UInt32(utf8[index])
-            var value: UInt32
-            var length: Int
-            switch lead {
-            case ..<0x80: (value, length) = (lead, 1)
-            case ..<0xE0: (value, length) = (lead & 0x1F, 2)
-            case ..<0xF0: (value, length) = (lead & 0x0F, 3)
-            default: (value, length) = (lead & 0x07, 4)
-            }
-            for offset in 1..<length { value = value << 6 | UInt32(utf8[index + offset] & 0x3F) }
-            byteOffsets.append(Int32(index))
-            scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
-            index += length
-        }
-        byteOffsets.append(Int32(utf8.count))
-        self.utf8 = utf8
-        self.scalars = scalars
-        self.byteOffsets = byteOffsets
+    init(_ view: TextView) {
+        utf8 = view.withUTF8 { Array($0) }
+        (scalars, byteOffsets) = view.scalars
     }
 }
 

@@ -22,22 +22,13 @@ public struct QuotesOptions: AnnotatorOptions, Equatable {
     ]
 }
 
-/// Why the `quotes` annotator could not be made.
-public enum QuotesError: Error, Equatable, CustomStringConvertible {
-    case missingNames(path: String)
-
-    public var description: String {
-        switch self {
-        case .missingNames(let path):
-            "quotes: the given-name list `\(path)` does not exist; restore it from the repository or remake it with "
-                + "`python3 scripts/derive_quote_lexicons.py models/quotes`, or point the `names` option at another file"
-        }
-    }
-}
-
 /// Finds direct quotes and who said them. Reads the `entities` layer when the pipeline has one, for
 /// speakers and their canonical names; without it, capitalized names stand in and quotes are still found.
-public struct QuoteAnnotator: Annotator {
+public struct QuoteAnnotator: DescribedAnnotator {
+    public static let name = "quotes"
+    public static let summary = "direct quotes with their speaker (canonical name) and speech cue"
+    public static let layers = LayerRequirements(requires: [.tokens, .sentences], uses: [.entities], provides: [.quotes])
+
     public let options: QuotesOptions
     private let verbs: SpeechVerbs
     private let names: GivenNames
@@ -48,36 +39,31 @@ public struct QuoteAnnotator: Annotator {
         self.names = names
     }
 
-    public init(options: QuotesOptions = QuotesOptions(), context: AnnotatorContext = AnnotatorContext(annotatorName: "quotes")) throws(QuotesError) {
-        let path = context.resolve(path: options.names)
-        guard let contents = try? String(contentsOfFile: path, encoding: .utf8) else { throw .missingNames(path: path) }
+    public init(options: QuotesOptions = QuotesOptions(), context: AnnotatorContext = AnnotatorContext(annotatorName: "quotes")) throws(AnnotatorSetupError) {
+        let path = try context.resources.path(of: options.names, option: "names", restore: "restore it from the repository or "
+            + "remake it with `python3 scripts/derive_quote_lexicons.py models/quotes`, or point `names` at another file")
+        guard let contents = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw .option("names", "the given-name list `\(path)` could not be read as UTF-8 text")
+        }
         self.init(options: options, names: GivenNames(contents: contents))
     }
 
-    public var requires: Set<LayerName> { [.tokens, .sentences] }
-    public var uses: Set<LayerName> { [.entities] }
-    public var provides: Set<LayerName> { [.quotes] }
-
     public func annotate(_ document: inout Document) throws {
-        let decoded = DecodedText(document.text)
+        let view = document.textView
+        let decoded = DecodedText(view)
         let paragraphs = Paragraphs.ranges(in: decoded.scalars)
         let spans = QuoteScanner.quotes(in: decoded.scalars, paragraphs: paragraphs)
         guard options.attribution, !spans.isEmpty else {
-            document[Quotes.self] = spans.map { Quote($0, kind: "quote") }
+            document[Quotes.self] = spans.map { Quote($0, kind: .quote) }
             return
         }
-        let text = QuoteText(decoded, paragraphs: paragraphs, tokens: document.tokens, sentences: document.sentences, quotes: spans)
+        let text = QuoteText(decoded, paragraphs: paragraphs, tokens: document.tokens, tokenBytes: view.tokenBytes,
+                             sentences: document.sentences, quotes: spans)
         let mentions = Mentions(text: text, entities: document[Entities.self], names: names)
         var quotes = Attribution(text: text, scalars: decoded.scalars, mentions: mentions, verbs: verbs).attribute(spans)
-        if !options.terms { quotes.removeAll { $0.kind == "term" } }
+        if !options.terms { quotes.removeAll { $0.kind == .term } }
         document[Quotes.self] = quotes
     }
 }
 
-public let spindlePlugin = PluginManifest(name: "Quotes", version: "1.0", annotators: [
-    AnnotatorDescriptor(name: "quotes", summary: "direct quotes with their speaker (canonical name) and speech cue",
-                        requires: [.tokens, .sentences], uses: [.entities], provides: [.quotes], options: QuotesOptions.self,
-                        origin: .builtIn(module: "SpindleQuotes")) { options, context in
-        try QuoteAnnotator(options: options, context: context)
-    },
-])
+public let spindlePlugin = PluginManifest(name: "Quotes", annotators: [QuoteAnnotator.self])

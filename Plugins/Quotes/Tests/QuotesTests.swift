@@ -7,7 +7,7 @@ import SpindleEntities
 
 private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../..").standardized.path
 private let entityModel = root + "/models/entities-en.model"
-private let context = AnnotatorContext(annotatorName: "quotes", baseDirectory: root)
+private let context = AnnotatorContext(annotatorName: "quotes", resources: ResourceLocator(folders: [root]))
 
 /// What a reader checks of a quote: its text, who said it (canonical name, else the words), and the cue.
 private struct Found: Equatable, CustomStringConvertible {
@@ -24,7 +24,7 @@ private struct Found: Equatable, CustomStringConvertible {
 
 private func quotes(_ text: String, entities: Bool = false, options: QuotesOptions = QuotesOptions()) throws -> [Found] {
     var steps: [any Annotator] = [try Tokenizer(), try SentenceSplitter()]
-    if entities { steps.append(try EntityRecognizer(options: EntitiesOptions(), context: AnnotatorContext(annotatorName: "entities", baseDirectory: root))) }
+    if entities { steps.append(try EntityRecognizer(options: EntitiesOptions(), context: AnnotatorContext(annotatorName: "entities", resources: ResourceLocator(folders: [root])))) }
     steps.append(try QuoteAnnotator(options: options, context: context))
     let document = try Pipeline(steps: steps.enumerated().map { .init(name: "step\($0.offset)", annotator: $0.element) }).annotate(text)
     return document.quotes.map { quote in
@@ -249,9 +249,9 @@ private let hasEntityModel = FileManager.default.fileExists(atPath: entityModel)
     @Test func aMissingNameListIsAClearError() {
         var options = QuotesOptions()
         options.names = "no/such/names.tsv"
-        #expect(throws: QuotesError.missingNames(path: root + "/no/such/names.tsv")) {
-            try QuoteAnnotator(options: options, context: context)
-        }
+        let error = #expect(throws: AnnotatorSetupError.self) { try QuoteAnnotator(options: options, context: context) }
+        #expect(error?.key == "names")
+        #expect(error?.message.contains(root + "/no/such/names.tsv") == true)
     }
 
     @Test func speechVerbsComeInEveryForm() {
