@@ -38,3 +38,14 @@ extension LayerName {
     /// Tokens before sentences, which refer to them.
     static let readingOrder: [LayerName] = [.tokens, .sentences, .entities, .quotes, .timexes]
 }
+
+/// Core API 1's reader of layers from JSON, kept for one release.
+public enum LayerDecoding {
+    @available(*, deprecated, renamed: "ContractJSONError")
+    public typealias Failure = ContractJSONError
+
+    @available(*, deprecated, message: "use `document.setLayer(name, json: value, table: registry.layers)`: the layer table knows every plugin's layers")
+    public static func apply(_ name: LayerName, _ value: JSONValue, to document: inout Document, scalarCount: Int) throws {
+        try document.setLayer(name, json: value, table: .builtIn)
+    }
+}

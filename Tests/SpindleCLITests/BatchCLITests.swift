@@ -21,20 +21,40 @@ import Testing
         let output = folder.appendingPathComponent("out.jsonl")
         let process = Process()
         process.executableURL = CLI.binary
-        process.arguments = ["annotate", "--jobs", "2", "-o", output.path, input.path]
+        process.arguments = ["annotate", "--jobs", "2", "--log-format", "json", "-o", output.path, input.path]
         process.currentDirectoryURL = CLI.repository
-        process.standardError = FileHandle.nullDevice
+        let log = Pipe()
+        process.standardError = log
         try process.run()
-        Thread.sleep(forTimeInterval: 0.4)
-        process.interrupt()
-        process.waitUntilExit()
-        #expect([0, 130].contains(process.terminationStatus))
-        if process.terminationStatus == 130 {
-            let lines = try String(contentsOf: output, encoding: .utf8).split(separator: "\n")
-            #expect(lines.count < 6000)
-            for line in lines {
-                #expect((try? JSONSerialization.jsonObject(with: Data(line.utf8))) != nil)
+        // Interrupt once the batch says it has finished documents, then read its summary: the interrupt
+        // path has to run, not merely race the end of the batch.
+        var events: [[String: Any]] = []
+        var pending = Data()
+        var interrupted = false
+        while let chunk = Optional(log.fileHandleForReading.availableData), !chunk.isEmpty {
+            pending.append(chunk)
+            while let newline = pending.firstIndex(of: 0x0A) {
+                let line = pending[pending.startIndex..<newline]
+                pending = Data(pending[(newline + 1)...])
+                guard let event = try? JSONSerialization.jsonObject(with: line) as? [String: Any] else { continue }
+                events.append(event)
+                if !interrupted, event["event"] as? String == "progress", (event["ok"] as? Int ?? 0) > 0 {
+                    process.interrupt()
+                    interrupted = true
+                }
             }
+        }
+        process.waitUntilExit()
+        try #require(interrupted, "the batch ended before it reported progress: \(events)")
+        #expect(process.terminationStatus == 130)
+        let summary = try #require(events.last { $0["event"] as? String == "summary" })
+        #expect(summary["interrupted"] as? Bool == true)
+        let finished = summary["ok"] as? Int ?? 0
+        #expect(finished > 0 && finished < 6000)
+        let lines = try String(contentsOf: output, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == finished)
+        for line in lines {
+            #expect((try? JSONSerialization.jsonObject(with: Data(line.utf8))) != nil)
         }
         let resumed = try CLI.run(["annotate", "--resume", "-o", output.path, input.path])
         #expect(resumed.status == 0, "\(resumed.stderr)")

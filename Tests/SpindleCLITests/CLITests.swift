@@ -71,6 +71,23 @@ func shell(_ command: String, in folder: URL) throws -> (status: Int32, output: 
     return (process.terminationStatus, String(decoding: output, as: UTF8.self))
 }
 
+/// Builds a package from `examples/NAME` as its own package, in a copy outside this checkout whose
+/// Spindle dependency points here. Every nested build shares one scratch folder, so Spindle's modules
+/// are compiled once for all of them (SwiftPM takes a lock on it: builds that overlap wait in turn).
+func buildExample(_ name: String, in folder: URL) throws -> (package: URL, products: URL) {
+    let example = folder.appendingPathComponent(name)
+    let copied = try shell("cp -R '\(CLI.repository.path)/examples/\(name)' '\(example.path)'", in: folder)
+    try #require(copied.status == 0, "\(copied.output)")
+    let manifest = example.appendingPathComponent("Package.swift")
+    let text = try String(contentsOf: manifest, encoding: .utf8)
+        .replacingOccurrences(of: "path: \"../..\"", with: "path: \"\(CLI.repository.path)\"")
+    try text.write(to: manifest, atomically: true, encoding: .utf8)
+    let scratch = CLI.repository.appendingPathComponent(".build/nested-packages")
+    let built = try shell("swift build --scratch-path '\(scratch.path)' 2>&1", in: example)
+    try #require(built.status == 0, "\(built.output.suffix(3000))")
+    return (example, scratch.appendingPathComponent("debug"))
+}
+
 func scratchFolder() throws -> URL {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("spindle-cli-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)

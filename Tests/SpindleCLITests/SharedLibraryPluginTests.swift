@@ -7,17 +7,8 @@ import Testing
     @Test(.timeLimit(.minutes(15))) func anExternallyBuiltPluginRunsInAPipeline() throws {
         let folder = try scratchFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let example = folder.appendingPathComponent("external-plugin")
-        let copied = try shell("cp -R '\(CLI.repository.path)/examples/external-plugin' '\(example.path)'", in: folder)
-        try #require(copied.status == 0, "\(copied.output)")
-        // The copy lives elsewhere, so point its dependency at this checkout.
-        let manifest = example.appendingPathComponent("Package.swift")
-        let text = try String(contentsOf: manifest, encoding: .utf8)
-            .replacingOccurrences(of: "path: \"../..\"", with: "path: \"\(CLI.repository.path)\"")
-        try text.write(to: manifest, atomically: true, encoding: .utf8)
-        let built = try shell("swift build --scratch-path '\(folder.path)/build' 2>&1", in: example)
-        try #require(built.status == 0, "\(built.output.suffix(3000))")
-        let library = folder.appendingPathComponent("build/debug/libHandleTagger.so").path
+        let (example, products) = try buildExample("external-plugin", in: folder)
+        let library = products.appendingPathComponent("libHandleTagger.so").path
         try #require(FileManager.default.fileExists(atPath: library))
 
         let story = example.appendingPathComponent("story.txt").path
