@@ -47,15 +47,11 @@ public enum Entities: Layer {
     public static var name: LayerName { .entities }
 
     public static func write(_ value: [Entity], to output: inout JSONOutput) {
-        output.raw("[")
-        for (i, item) in value.enumerated() {
-            if i > 0 { output.raw(",") }
-            output.raw("{"); output.spanFields(item.span)
+        output.objects(value) { output, item in
+            output.spanFields(item.span)
             output.raw(",\"label\":"); output.string(item.label)
             if let canonical = item.canonical { output.raw(",\"canonical\":"); output.string(canonical) }
-            output.raw("}")
         }
-        output.raw("]")
     }
 
     /// A mention without a label is MISC, as CoNLL's catch-all.
@@ -77,10 +73,8 @@ public enum Quotes: Layer {
     public static var name: LayerName { .quotes }
 
     public static func write(_ value: [Quote], to output: inout JSONOutput) {
-        output.raw("[")
-        for (i, item) in value.enumerated() {
-            if i > 0 { output.raw(",") }
-            output.raw("{"); output.spanFields(item.span)
+        output.objects(value) { output, item in
+            output.spanFields(item.span)
             output.raw(",\"speaker\":")
             if let speaker = item.speaker {
                 output.raw("{"); output.spanFields(speaker.span)
@@ -93,9 +87,7 @@ public enum Quotes: Layer {
             output.raw(",\"cue\":")
             if let cue = item.cue { output.raw("{"); output.spanFields(cue); output.raw("}") } else { output.raw("null") }
             if let kind = item.kind { output.raw(",\"kind\":"); output.string(kind.rawValue) }
-            output.raw("}")
         }
-        output.raw("]")
     }
 
     public static func read(_ json: JSONValue, in document: Document) throws(LayerReadError) -> [Quote] {
@@ -133,16 +125,12 @@ public enum Timexes: Layer {
     public static var name: LayerName { .timexes }
 
     public static func write(_ value: [Timex], to output: inout JSONOutput) {
-        output.raw("[")
-        for (i, item) in value.enumerated() {
-            if i > 0 { output.raw(",") }
-            output.raw("{"); output.spanFields(item.span)
+        output.objects(value) { output, item in
+            output.spanFields(item.span)
             output.raw(",\"type\":"); output.string(item.type.rawValue)
             output.raw(",\"value\":"); output.string(item.value)
             if let mod = item.mod { output.raw(",\"mod\":"); output.string(mod) }
-            output.raw("}")
         }
-        output.raw("]")
     }
 
     public static func read(_ json: JSONValue, in document: Document) throws(LayerReadError) -> [Timex] {

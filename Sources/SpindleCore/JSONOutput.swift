@@ -100,14 +100,19 @@ public struct JSONOutput {
         cursor.index.text.utf8.withContiguousStorageIfAvailable { escaped(UnsafeBufferPointer(rebasing: $0[range])) }
     }
 
-    /// `[{span fields}, …]`: a layer of plain spans.
-    public mutating func spanList(_ items: [some Spanned]) {
+    /// `[{…}, …]`: one object per item, `fields` writing what goes between its braces.
+    public mutating func objects<Item>(_ items: [Item], _ fields: (inout JSONOutput, Item) -> Void) {
         raw("[")
         for (i, item) in items.enumerated() {
             if i > 0 { raw(",") }
-            raw("{"); spanFields(item.span); raw("}")
+            raw("{"); fields(&self, item); raw("}")
         }
         raw("]")
+    }
+
+    /// `[{span fields}, …]`: a layer of plain spans.
+    public mutating func spanList(_ items: [some Spanned]) {
+        objects(items) { output, item in output.spanFields(item.span) }
     }
 
     public mutating func value(_ value: JSONValue) {
