@@ -1,4 +1,5 @@
 import ArgumentParser
+import SpindleCore
 
 @main
 struct SpindleCommand: ParsableCommand {
@@ -9,6 +10,7 @@ struct SpindleCommand: ParsableCommand {
         Exit codes: 0 all documents annotated; 1 some documents failed (see the messages); 130 interrupted; \
         2 bad usage, pipeline file or input path (nothing was annotated).
         """,
+        version: spindleVersion,
         subcommands: [AnnotateCommand.self, AnnotatorsCommand.self, PipelinesCommand.self, EvalCommand.self, BenchCommand.self, GenerateCommand.self, TrainCommand.self, NewCommand.self]
     )
 }
