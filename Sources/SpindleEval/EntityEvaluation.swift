@@ -45,7 +45,7 @@ public enum TaggedTokenFile {
 
     public static func read(path: String, labels: [String: String?] = standardLabels) throws(EvaluationError) -> [GoldEntitySentence] {
         guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path) }
-        enum Line { case sentenceEnd, documentStart, token(columns: [String], number: Int) }
+        enum Line { case sentenceEnd, documentStart, token(columns: [String], number: Int, text: String) }
         var lines: [Line] = []
         for (number, line) in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -56,9 +56,9 @@ public enum TaggedTokenFile {
             guard columns.count >= 2 else {
                 throw .badLine(path, number + 1, "expected a word and a tag separated by a tab or space")
             }
-            lines.append(.token(columns: columns, number: number + 1))
+            lines.append(.token(columns: columns, number: number + 1, text: trimmed))
         }
-        let indexed = isIndexed(lines.map { if case .token(let columns, _) = $0 { columns } else { nil } })
+        let indexed = isIndexed(lines.map { if case .token(let columns, _, _) = $0 { columns } else { nil } })
 
         var sentences: [GoldEntitySentence] = []
         var tokens: [String] = [], tags: [String] = []
@@ -77,7 +77,7 @@ public enum TaggedTokenFile {
             case .documentStart:
                 finish()
                 if sentences.last?.document == document { document += 1 }
-            case .token(let columns, let number):
+            case .token(let columns, let number, let text):
                 if indexed {
                     tokens.append(columns[1])
                     tags.append(columns[2])
@@ -85,7 +85,7 @@ public enum TaggedTokenFile {
                     tokens.append(columns[0])
                     tags.append(tag)
                 } else {
-                    throw .badLine(path, number, "no IOB tag (O, B-X or I-X) found in `\(columns.joined(separator: " "))`")
+                    throw .badLine(path, number, "no IOB tag (O, B-X or I-X) found in `\(text)`")
                 }
             }
         }
