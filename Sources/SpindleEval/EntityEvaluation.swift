@@ -31,6 +31,8 @@ public struct GoldEntitySentence: Sendable, Equatable {
 /// Reads column files of tagged tokens: CoNLL-2003 style IOB1 (`word ... TAG`, wikigold), IOB2 with
 /// an index column (`1<TAB>word<TAB>TAG ...`, Universal NER) and the GMB (`word<TAB>POS<TAB>TAG` with
 /// lower-case types). Blank lines end sentences; `#` comments and `-DOCSTART-` lines are skipped.
+/// Which of the two layouts a file has (tag in the third column after an index, or tag last) is decided
+/// once for the whole file, since a CoNLL-2003 line like `1996 CD I-NP O` also looks like an indexed one.
 ///
 /// `I-X` after anything but `B-X`/`I-X` opens a span, which reads IOB1 and IOB2 alike (the CoNLL
 /// evaluation script does the same). Types are mapped by `labels`; a type mapped to nil is dropped.
@@ -43,6 +45,21 @@ public enum TaggedTokenFile {
 
     public static func read(path: String, labels: [String: String?] = standardLabels) throws(EvaluationError) -> [GoldEntitySentence] {
         guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path) }
+        enum Line { case sentenceEnd, documentStart, token(columns: [String], number: Int, text: String) }
+        var lines: [Line] = []
+        for (number, line) in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            if trimmed.isEmpty { lines.append(.sentenceEnd); continue }
+            if trimmed.hasPrefix("# newdoc") || trimmed.hasPrefix("-DOCSTART-") { lines.append(.documentStart); continue }
+            if trimmed.hasPrefix("#") { continue }
+            let columns = trimmed.split(whereSeparator: { $0 == "\t" || $0 == " " }).map(String.init)
+            guard columns.count >= 2 else {
+                throw .badLine(path, number + 1, "expected a word and a tag separated by a tab or space")
+            }
+            lines.append(.token(columns: columns, number: number + 1, text: trimmed))
+        }
+        let indexed = isIndexed(lines.map { if case .token(let columns, _, _) = $0 { columns } else { nil } })
+
         var sentences: [GoldEntitySentence] = []
         var tokens: [String] = [], tags: [String] = []
         var document = 0
@@ -53,32 +70,42 @@ public enum TaggedTokenFile {
             tokens = []
             tags = []
         }
-        for (number, line) in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
-            if trimmed.isEmpty { finish(); continue }
-            if trimmed.hasPrefix("# newdoc") || trimmed.hasPrefix("-DOCSTART-") {
+        for line in lines {
+            switch line {
+            case .sentenceEnd:
+                finish()
+            case .documentStart:
                 finish()
                 if sentences.last?.document == document { document += 1 }
-                continue
-            }
-            if trimmed.hasPrefix("#") { continue }
-            let columns = trimmed.split(whereSeparator: { $0 == "\t" || $0 == " " }).map(String.init)
-            guard columns.count >= 2 else {
-                throw .badLine(path, number + 1, "expected a word and a tag separated by a tab or space")
-            }
-            // Universal NER: index, word, tag, then two more columns.
-            if columns.count >= 3, Int(columns[0]) != nil, isTag(columns[2]) {
-                tokens.append(columns[1])
-                tags.append(columns[2])
-            } else if let tag = columns.last, isTag(tag) {
-                tokens.append(columns[0])
-                tags.append(tag)
-            } else {
-                throw .badLine(path, number + 1, "no IOB tag (O, B-X or I-X) found in `\(trimmed)`")
+            case .token(let columns, let number, let text):
+                if indexed {
+                    tokens.append(columns[1])
+                    tags.append(columns[2])
+                } else if let tag = columns.last, isTag(tag) {
+                    tokens.append(columns[0])
+                    tags.append(tag)
+                } else {
+                    throw .badLine(path, number, "no IOB tag (O, B-X or I-X) found in `\(text)`")
+                }
             }
         }
         finish()
         return sentences
+    }
+
+    /// Whether a file is Universal NER's `index<TAB>word<TAB>tag ...`, decided for the whole file (one token
+    /// line a row, nil for a sentence or document break): every token line has three or more columns, the
+    /// first counting 1, 2, 3 ... within its sentence and the third a tag. Decided line by line, a CoNLL-2003
+    /// line whose word is a number (`1996 CD I-NP O`) would pass for one, its POS tag taken for the word.
+    static func isIndexed(_ rows: [[String]?]) -> Bool {
+        var expected = 1, tokens = 0
+        for row in rows {
+            guard let columns = row else { expected = 1; continue }
+            guard columns.count >= 3, Int(columns[0]) == expected, isTag(columns[2]) else { return false }
+            expected += 1
+            tokens += 1
+        }
+        return tokens > 0
     }
 
     private static func isTag(_ text: String) -> Bool {

@@ -54,6 +54,69 @@ private struct NameFromContext: Annotator {
         #expect(try TaggedTokenFile.read(path: conll.path).map(\.document) == [0, 1, 1])
     }
 
+    /// CoNLL-2003 (`word POS chunk NER`): a word that is a number is not a Universal NER index, so its
+    /// POS tag is not read as the word nor its chunk tag as an entity (issue 16).
+    @Test func numbersInCoNLL2003FilesAreWordsNotIndices() throws {
+        let conll = try write("""
+        -DOCSTART- -X- -X- O
+
+        Bonn NNP I-NP I-LOC
+        1996-08-22 CD I-NP O
+
+        In IN I-PP O
+        1996 CD I-NP O
+        , , O O
+        3 CD I-NP O
+        German JJ I-NP I-MISC
+        firms NNS I-NP O
+        left VBD I-VP O
+        Bonn NNP I-NP I-LOC
+        . . O O
+
+        1 CD I-NP O
+        2 CD I-NP O
+
+        """)
+        defer { try? FileManager.default.removeItem(at: conll) }
+        let sentences = try TaggedTokenFile.read(path: conll.path)
+        #expect(sentences.map(\.tokens) == [
+            ["Bonn", "1996-08-22"],
+            ["In", "1996", ",", "3", "German", "firms", "left", "Bonn", "."],
+            ["1", "2"],
+        ])
+        #expect(sentences.map(\.entities) == [
+            [.init(start: 0, end: 1, label: "LOC")],
+            [.init(start: 4, end: 5, label: "MISC"), .init(start: 7, end: 8, label: "LOC")],
+            [],
+        ])
+    }
+
+    /// Universal NER files still read by their index column, whatever their words look like.
+    @Test func universalNERFilesReadByTheirIndexColumn() throws {
+        let uner = try write("""
+        # sent_id = a-1
+        # text = 1996 : Ada Vance
+        1\t1996\tO\t-\t-
+        2\t:\tO\t-\t-
+        3\tAda\tB-PER\t-\t-
+        4\tVance\tI-PER\t-\t-
+
+        # sent_id = a-2
+        1\tOslo\tB-LOC\t-\t-
+
+        """)
+        defer { try? FileManager.default.removeItem(at: uner) }
+        let sentences = try TaggedTokenFile.read(path: uner.path)
+        #expect(sentences.map(\.tokens) == [["1996", ":", "Ada", "Vance"], ["Oslo"]])
+        #expect(sentences.map(\.entities) == [[.init(start: 2, end: 4, label: "PER")], [.init(start: 0, end: 1, label: "LOC")]])
+        // The GMB's `word<TAB>POS<TAB>tag` with a number for a word: tag last, not an index.
+        let gmb = try write("Thousands\tNNS\tO\n2\tCD\tO\nLondon\tNNP\tB-geo\n")
+        defer { try? FileManager.default.removeItem(at: gmb) }
+        let gmbSentences = try TaggedTokenFile.read(path: gmb.path)
+        #expect(gmbSentences.map(\.tokens) == [["Thousands", "2", "London"]])
+        #expect(gmbSentences.map(\.entities) == [[.init(start: 2, end: 3, label: "LOC")]])
+    }
+
     @Test func documentsAreAnnotatedWholeWhenAsked() throws {
         let sentences = [
             GoldEntitySentence(tokens: ["Ada", "Vance", "won", "."], entities: [.init(start: 0, end: 2, label: "PER")], document: 0),
