@@ -99,6 +99,7 @@ struct JSONBuffer {
 
     /// Digits written straight into the buffer: offsets are most of a token-heavy document's output.
     mutating func int(_ value: Int) {
+        if value == .min { bytes.append(contentsOf: "-9223372036854775808".utf8); return } // -Int.min overflows
         if value < 0 {
             bytes.append(0x2D)
             int(-value)
