@@ -113,7 +113,13 @@ public struct BatchRunner: Sendable {
                 switch result {
                 case .annotated(let json, let id, let tokens, let warnings):
                     warnings.forEach { report(.warning($0)) }
-                    try sink.write(json, id: id)
+                    do {
+                        try sink.write(json, id: id)
+                    } catch let rejected as DocumentRejected {
+                        progress.failed += 1
+                        report(.failure(BatchFailure(id: id, source: rejected.path, reason: rejected.description)))
+                        continue
+                    }
                     progress.succeeded += 1
                     progress.tokens += tokens
                 case .failed(let failure, let warnings):

@@ -25,7 +25,11 @@ public struct FolderSink: DocumentSink {
     public func completedIDs() throws -> Set<String> {
         let files = try FileManager.default.contentsOfDirectory(atPath: folder)
         let suffix = "." + fileExtension
-        return Set(files.filter { $0.hasSuffix(suffix) && !$0.hasPrefix(".") }.map { String($0.dropLast(suffix.count)) })
+        return Set(files.filter { name in
+            var isDirectory: ObjCBool = false
+            return name.hasSuffix(suffix) && !name.hasPrefix(".")
+                && FileManager.default.fileExists(atPath: "\(folder)/\(name)", isDirectory: &isDirectory) && !isDirectory.boolValue
+        }.map { String($0.dropLast(suffix.count)) })
     }
 
     public mutating func write(_ json: [UInt8], id: String) throws {
@@ -36,18 +40,51 @@ public struct FolderSink: DocumentSink {
             name = "\(base)-\(suffix)"
             suffix += 1
         }
-        try AtomicFile.write(json + [0x0A], to: "\(folder)/\(name).\(fileExtension)")
+        let path = "\(folder)/\(name).\(fileExtension)"
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw DocumentRejected(path: path, reason: "a folder of that name is in the way")
+        }
+        // Writing the bytes can fail for the whole batch (disk full); putting them in place under this
+        // document's name fails for this document only.
+        let temporary = AtomicFile.temporaryPath(for: path)
+        do {
+            try Data(json + [0x0A]).write(to: URL(fileURLWithPath: temporary))
+        } catch {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw error
+        }
+        do {
+            try AtomicFile.commit(temporary, to: path)
+        } catch {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw DocumentRejected(path: path, reason: "\(error.localizedDescription)")
+        }
     }
 
     public mutating func finish() throws {}
 
-    /// Ids can hold any character; file names cannot hold `/` or start with a dot. Resume compares
+    /// Ids can hold any character; file names cannot hold `/` or start with a dot, and most file systems
+    /// allow 255 bytes: names are cut to `maxNameBytes` UTF-8 bytes at a character boundary, which leaves
+    /// room for a `-N` duplicate suffix, the extension and the temporary name's additions. Resume compares
     /// against this same mapping.
     public static func fileName(for id: String) -> String {
         var name = String(id.map { $0 == "/" || $0 == "\\" || $0 == "\0" ? "_" : $0 })
         if name.hasPrefix(".") { name = "_" + name.dropFirst() }
-        return name.isEmpty ? "_" : String(name.prefix(200))
+        if name.utf8.count > maxNameBytes {
+            var cut = ""
+            var bytes = 0
+            for character in name {
+                bytes += character.utf8.count
+                if bytes > maxNameBytes { break }
+                cut.append(character)
+            }
+            name = cut
+        }
+        return name.isEmpty ? "_" : name
     }
+
+    public static let maxNameBytes = 200
 }
 
 /// One line per document, to standard output, or to a file that is replaced whole when the run ends
@@ -114,6 +151,19 @@ public struct JSONLinesSink: DocumentSink {
     public func abandon() {
         if let temporary { try? FileManager.default.removeItem(atPath: temporary) }
     }
+}
+
+/// A sink could not store one document (its file name is taken by a folder, say); the batch goes on.
+public struct DocumentRejected: Error, CustomStringConvertible {
+    public var path: String
+    public var reason: String
+
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+
+    public var description: String { "cannot write \(path): \(reason)" }
 }
 
 public enum BatchError: Error, CustomStringConvertible {
