@@ -158,16 +158,30 @@ public struct BatchRunner: Sendable {
                 }
                 try write(queue.ready())
             }
+            try write(queue.finish())
         } catch is Interrupted {
             progress.interrupted = true
             queue.cancelPending()
+            do { try write(queue.finish()) } catch { throw stopped(error) }
+        } catch {
+            throw stopped(error)
         }
-        try write(queue.finish())
         workers.wait()
-        try sink.finish()
+        do { try sink.finish() } catch { throw BatchStopped(reason: error, progress: progress) }
         progress.seconds = elapsed()
         report(.progress(progress))
         return progress
+
+        /// The output cannot be written (a full disk, say): the documents not yet started are dropped,
+        /// the workers finish, and what was written stays written.
+        func stopped(_ error: any Error) -> BatchStopped {
+            queue.cancelPending()
+            _ = queue.finish()
+            workers.wait()
+            try? sink.finish()
+            progress.seconds = elapsed()
+            return BatchStopped(reason: error, progress: progress)
+        }
     }
 
     /// Everything done per document, on a worker thread: parse (for deferred JSONL lines), skip what an
@@ -206,6 +220,14 @@ public struct BatchRunner: Sendable {
                            warnings: warnings)
         }
     }
+}
+
+/// A batch that stopped because its output could not be written; `progress` counts what was written before.
+public struct BatchStopped: Error, CustomStringConvertible {
+    public var reason: any Error
+    public var progress: BatchProgress
+
+    public var description: String { "\(reason)" }
 }
 
 /// Ids an earlier run finished, compared the way the sink names its files.

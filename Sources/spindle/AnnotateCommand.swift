@@ -20,8 +20,8 @@ struct AnnotateCommand: ParsableCommand {
         go to metadata. A .txt file's id is its file name without extension.
         --format jsonl (the default) writes one line per document, in input order, to -o FILE or standard \
         output; --format json writes one ID.json per document into the folder -o, --format timeml one ID.tml \
-        (TimeML with TIMEX3 tags, for the TempEval-3 scorer). Files are replaced \
-        atomically. Documents are annotated on --jobs threads with one shared pipeline.
+        (TimeML with TIMEX3 tags, for the TempEval-3 scorer). Those files are replaced \
+        atomically; a JSONL file grows as documents finish, so a stopped run keeps them for --resume. Documents are annotated on --jobs threads with one shared pipeline.
         Exit codes: 0 all documents annotated; 1 some failed (each is reported on standard error and in \
         --errors); 2 bad usage, pipeline or input path (nothing was annotated); 130 interrupted (what \
         finished is written; rerun with --resume).
@@ -118,6 +118,13 @@ struct AnnotateCommand: ParsableCommand {
                 var sink = try JSONLinesSink(path: outputPath, resume: resume)
                 progress = try runner.run(reader: reader, sink: &sink, isCancelled: interruption.isSet, report: handle)
             }
+        } catch let stopped as BatchStopped where stopped.progress.succeeded > 0 {
+            // Documents were written: the run did something, so this is not "nothing ran" (2).
+            log.summary(stopped.progress)
+            printError("error: cannot write output: \(stopped.reason); \(stopped.progress.succeeded) documents were written "
+                       + "before it stopped (rerun with --resume to continue)")
+            if let errors { try? AtomicFile.write(errorLines, to: errors) }
+            throw ExitCode(1)
         } catch {
             throw fail("cannot write output: \(error)")
         }
