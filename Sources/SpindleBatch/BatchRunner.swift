@@ -12,9 +12,13 @@ public struct BatchOptions: Sendable {
     /// Publication date (YYYY-MM-DD) for documents whose input gives none; the dates annotator anchors on it.
     public var defaultDate: String?
 
+    /// More worker threads than this are not started: each holds an 8 MiB stack and a share of the
+    /// in-flight window, and past the cores (or a subprocess annotator's children) they add nothing.
+    public static let maxJobs = 256
+
     public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, maxCharacters: Int? = nil, resume: Bool = false,
                 defaultDate: String? = nil) {
-        self.jobs = max(1, jobs)
+        self.jobs = min(max(1, jobs), Self.maxJobs)
         self.maxCharacters = maxCharacters
         self.resume = resume
         self.defaultDate = defaultDate

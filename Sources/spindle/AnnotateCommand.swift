@@ -92,7 +92,17 @@ struct AnnotateCommand: ParsableCommand {
             throw fail("\(error)")
         }
         let reader = InputReader(inputs: inputs, maxBytes: maxBytes, patterns: glob.isEmpty ? InputReader.defaultPatterns : glob)
-        do { _ = try reader.files() } catch { throw fail("\(error)") }
+        let files: [String]
+        do { files = try reader.files() } catch { throw fail("\(error)") }
+        if format == .jsonl, let outputPath, let input = files.first(where: { Self.sameFile($0, outputPath) }) {
+            throw fail("the output -o \(outputPath) is the input \(input): writing it would replace what is being read; "
+                       + "give another output file")
+        }
+        var jobs = jobs
+        if jobs > BatchOptions.maxJobs {
+            if !quiet { printError("warning: --jobs \(jobs) is more threads than useful; using \(BatchOptions.maxJobs)") }
+            jobs = BatchOptions.maxJobs
+        }
 
         let interruption = Interruption()
         let log = BatchLog(format: logFormat, quiet: quiet)
@@ -135,6 +145,16 @@ struct AnnotateCommand: ParsableCommand {
         log.summary(progress)
         if progress.interrupted { throw ExitCode(130) }
         if progress.failed > 0 { throw ExitCode(1) }
+    }
+}
+
+extension AnnotateCommand {
+    /// Whether two paths name the same existing file (also through links or different spellings).
+    static func sameFile(_ first: String, _ second: String) -> Bool {
+        guard first != "-", second != "-" else { return false }
+        var a = stat(), b = stat()
+        guard stat(first, &a) == 0, stat(second, &b) == 0 else { return false }
+        return a.st_dev == b.st_dev && a.st_ino == b.st_ino
     }
 }
 

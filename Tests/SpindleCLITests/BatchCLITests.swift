@@ -156,4 +156,27 @@ import Testing
         #expect(resumed.status == 0, "\(resumed.stderr)")
         #expect(try Data(contentsOf: output) == Data(contentsOf: whole))
     }
+
+    /// Issue 19.7: `-o` naming an input file silently replaced it; `--jobs 100000` hung.
+    @Test func anOutputThatIsAnInputIsRefusedAndHugeJobCountsAreClamped() throws {
+        let folder = try scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = folder.appendingPathComponent("in.jsonl")
+        let text = corpus(5)
+        try text.write(to: input, atomically: true, encoding: .utf8)
+        // The same file under another spelling, and through a symbolic link.
+        let link = folder.appendingPathComponent("link.jsonl")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: input)
+        for output in [folder.path + "/./in.jsonl", link.path] {
+            let result = try CLI.run(["annotate", "-o", output, input.path], timeout: 60)
+            #expect(result.status == 2)
+            #expect(result.stderr.contains("is the input"), "\(result.stderr)")
+            #expect(try String(contentsOf: input, encoding: .utf8) == text)
+        }
+        let result = try CLI.run(["annotate", "--jobs", "100000", input.path], timeout: 60)
+        #expect(!result.timedOut, "--jobs 100000 hung")
+        #expect(result.status == 0)
+        #expect(result.lines.count == 5)
+        #expect(result.stderr.contains("using 256"), "\(result.stderr)")
+    }
 }
