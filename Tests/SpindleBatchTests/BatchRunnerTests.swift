@@ -179,4 +179,24 @@ final class Counter: @unchecked Sendable {
         #expect(again.failed == 1)
         #expect(FolderSink.fileName(for: "a" + String(repeating: "😀", count: 60)).utf8.count == 197)
     }
+
+    /// Issue 19.5/19.7: resume reads the earlier JSONL output a line at a time, cuts a torn last line and
+    /// appends after the kept ones (rewriting the file only when a bad line sits between good ones).
+    @Test func resumeKeepsCompleteLinesAndCutsATornTail() throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("out.jsonl").path
+        let a = #"{"id":"a","text":"A."}"#, b = #"{"id":"b","text":"B."}"#, next = #"{"id":"n","text":"N."}"#
+        for (existing, kept) in [(a + "\n" + b + "\n" + #"{"id":"c","te"#, a + "\n" + b + "\n"),
+                                 (a + "\nnot json\n" + b + "\n" + #"{"id""#, a + "\n" + b + "\n"),
+                                 ("", "")] {
+            try existing.write(toFile: path, atomically: true, encoding: .utf8)
+            var sink = try JSONLinesSink(path: path, resume: true)
+            #expect(try sink.completedIDs() == (kept.isEmpty ? [] : ["a", "b"]))
+            try sink.write(Array(next.utf8), id: "n")
+            try sink.finish()
+            #expect(try String(contentsOfFile: path, encoding: .utf8) == kept + next + "\n")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["out.jsonl"])
+    }
 }
