@@ -81,6 +81,11 @@ struct AnnotateCommand: ParsableCommand {
             throw ValidationError("--date expects YYYY-MM-DD, e.g. 2024-03-15; got \(date)")
         }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if let outputPath, outputPath.hasSuffix(".gz") {
+            // Refused rather than written as plain text under a .gz name.
+            throw ValidationError("-o \(outputPath): output is not compressed; write plain JSONL (-o out.jsonl) or pipe "
+                                  + "standard output through gzip: spindle annotate … -o - | gzip > \(outputPath)")
+        }
         if resume, outputPath == nil { throw ValidationError("--resume needs -o: it looks at what an earlier run wrote there") }
     }
 

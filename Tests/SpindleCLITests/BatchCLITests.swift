@@ -179,4 +179,25 @@ import Testing
         #expect(result.lines.count == 5)
         #expect(result.stderr.contains("using 256"), "\(result.stderr)")
     }
+
+    /// Issue 18: usage errors exited 64 (ArgumentParser's EX_USAGE) while README and --help promise 2;
+    /// `-o out.jsonl.gz` wrote plain text under a gzip name.
+    @Test func usageErrorsExit2AndGzipOutputIsRefused() throws {
+        let folder = try scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = folder.appendingPathComponent("in.jsonl")
+        try corpus(2).write(to: input, atomically: true, encoding: .utf8)
+        for arguments in [["annotate", "--no-such-option", input.path], ["annotate", "--jobs", "0", input.path],
+                          ["annotate", "--date", "tomorrow", input.path], ["no-such-command"]] {
+            let result = try CLI.run(arguments, timeout: 60)
+            #expect(result.status == 2, "\(arguments): \(result.stderr)")
+            #expect(result.stderr.contains("Usage:") || result.stderr.contains("Error:"), "\(result.stderr)")
+        }
+        let gzip = folder.appendingPathComponent("out.jsonl.gz")
+        let result = try CLI.run(["annotate", "-o", gzip.path, input.path], timeout: 60)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("gzip >"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: gzip.path))
+        #expect(try CLI.run(["--help"]).status == 0)
+    }
 }
