@@ -12,9 +12,13 @@ public struct BatchOptions: Sendable {
     /// Publication date (YYYY-MM-DD) for documents whose input gives none; the dates annotator anchors on it.
     public var defaultDate: String?
 
+    /// More worker threads than this are not started: each holds an 8 MiB stack and a share of the
+    /// in-flight window, and past the cores (or a subprocess annotator's children) they add nothing.
+    public static let maxJobs = 256
+
     public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, maxCharacters: Int? = nil, resume: Bool = false,
                 defaultDate: String? = nil) {
-        self.jobs = max(1, jobs)
+        self.jobs = min(max(1, jobs), Self.maxJobs)
         self.maxCharacters = maxCharacters
         self.resume = resume
         self.defaultDate = defaultDate
@@ -113,7 +117,13 @@ public struct BatchRunner: Sendable {
                 switch result {
                 case .annotated(let json, let id, let tokens, let warnings):
                     warnings.forEach { report(.warning($0)) }
-                    try sink.write(json, id: id)
+                    do {
+                        try sink.write(json, id: id)
+                    } catch let rejected as DocumentRejected {
+                        progress.failed += 1
+                        report(.failure(BatchFailure(id: id, source: rejected.path, reason: rejected.description)))
+                        continue
+                    }
                     progress.succeeded += 1
                     progress.tokens += tokens
                 case .failed(let failure, let warnings):
@@ -152,16 +162,30 @@ public struct BatchRunner: Sendable {
                 }
                 try write(queue.ready())
             }
+            try write(queue.finish())
         } catch is Interrupted {
             progress.interrupted = true
             queue.cancelPending()
+            do { try write(queue.finish()) } catch { throw stopped(error) }
+        } catch {
+            throw stopped(error)
         }
-        try write(queue.finish())
         workers.wait()
-        try sink.finish()
+        do { try sink.finish() } catch { throw BatchStopped(reason: error, progress: progress) }
         progress.seconds = elapsed()
         report(.progress(progress))
         return progress
+
+        /// The output cannot be written (a full disk, say): the documents not yet started are dropped,
+        /// the workers finish, and what was written stays written.
+        func stopped(_ error: any Error) -> BatchStopped {
+            queue.cancelPending()
+            _ = queue.finish()
+            workers.wait()
+            try? sink.finish()
+            progress.seconds = elapsed()
+            return BatchStopped(reason: error, progress: progress)
+        }
     }
 
     /// Everything done per document, on a worker thread: parse (for deferred JSONL lines), skip what an
@@ -200,6 +224,14 @@ public struct BatchRunner: Sendable {
                            warnings: warnings)
         }
     }
+}
+
+/// A batch that stopped because its output could not be written; `progress` counts what was written before.
+public struct BatchStopped: Error, CustomStringConvertible {
+    public var reason: any Error
+    public var progress: BatchProgress
+
+    public var description: String { "\(reason)" }
 }
 
 /// Ids an earlier run finished, compared the way the sink names its files.

@@ -28,9 +28,23 @@ public enum PluginLoadError: Error, Hashable, Sendable, CustomStringConvertible 
 /// Loads annotator plugins from shared libraries (`dlopen`) through their C entry point.
 public enum SharedLibraryPlugin {
     /// The plugin's manifest: one descriptor per annotator, whose factory calls into the library.
+    ///
+    /// `path` is a file path, relative to the current folder when it has no `/` too: it is resolved to an
+    /// absolute path (symbolic links followed), that file is checked, and exactly that file is opened —
+    /// never a library of the same name found on the system's library path. The check reads its header
+    /// and refuses a file that is not a shared library or is shorter than its headers say (a truncated
+    /// copy would otherwise crash the process with SIGBUS when the loader touches the missing pages).
     public static func load(path: String) throws(PluginLoadError) -> PluginManifest {
-        guard FileManager.default.fileExists(atPath: path) else { throw .cannotOpen(path: path, reason: "no such file") }
-        guard let handle = dlopen(path, RTLD_NOW | RTLD_LOCAL) else {
+        guard let resolved = realpath(path, nil) else { throw .cannotOpen(path: path, reason: "no such file") }
+        let absolute = String(cString: resolved)
+        free(resolved)
+        try LibraryFileCheck.check(absolute, shownAs: path)
+        return try open(absolute, shownAs: path)
+    }
+
+    private static func open(_ absolute: String, shownAs path: String) throws(PluginLoadError) -> PluginManifest {
+        // `absolute` starts with `/`, so dlopen takes it as a path and never searches the library path.
+        guard absolute.hasPrefix("/"), let handle = dlopen(absolute, RTLD_NOW | RTLD_LOCAL) else {
             throw .cannotOpen(path: path, reason: dlerror().map { String(cString: $0) } ?? "unknown dlopen error")
         }
         // Never dlclose: annotators made from it may live as long as the process.

@@ -75,7 +75,13 @@ public struct SubprocessAnnotator: Annotator {
         let child: ChildProcess
         var started: ChildProcess?
         do {
-            child = try pool.acquire()
+            var candidate = try pool.acquire()
+            if candidate.hasUnansweredOutput() {
+                // It answered an earlier document twice: every reply from it would be one document late.
+                candidate.stop()
+                candidate = try pool.acquire()
+            }
+            child = candidate
             started = child
             reply = try child.exchange(request, timeout: options.timeout)
         } catch {
@@ -86,12 +92,20 @@ public struct SubprocessAnnotator: Annotator {
         pool.recordSuccess()
         do {
             let layers = try JSONDecoder().decode([String: JSONValue].self, from: Data(reply))
+            if let id = layers["id"], id.stringValue != document.id {
+                // A reply that names its document must name this one: the child is out of step.
+                throw ContractJSONError(description: "the reply is for document \(String(decoding: id.jsonBytes, as: UTF8.self)), not \(document.id)")
+            }
+            let scalarCount = document.text.unicodeScalars.count
+            var updated = document
             for name in provides.sorted() {
                 guard let value = layers[name.rawValue] else {
                     throw ContractJSONError(description: "the reply has no `\(name)` layer")
                 }
-                try document.setLayer(name, json: value, table: table)
+                try Self.checkSpans(value, layer: name, scalarCount: scalarCount)
+                try updated.setLayer(name, json: value, table: table)
             }
+            document = updated
         } catch {
             // A child that answered out of turn may be out of step from now on: replace it.
             child.stop()
@@ -99,6 +113,32 @@ public struct SubprocessAnnotator: Annotator {
             throw AnnotationError("`\(options.command.joined(separator: " "))` gave a malformed reply (\(error)): \(shown)")
         }
         pool.release(child)
+    }
+
+    /// Checks the spans of a returned layer before it is accepted: every item with `start`/`end` (and
+    /// every span inside one, such as a quote's `speaker`) lies inside the text, `start <= end`, and
+    /// the items are sorted by `start`, as the output contract says.
+    static func checkSpans(_ value: JSONValue, layer: LayerName, scalarCount: Int) throws {
+        guard case .array(let items) = value else { return }
+        func bounds(_ item: JSONValue) throws -> Int? {
+            guard let fields = item.objectValue else { return nil }
+            for nested in fields.values where nested.objectValue != nil { _ = try bounds(nested) }
+            let start = fields["start"], end = fields["end"]
+            if start == nil, end == nil { return nil }
+            guard case .int(let from)? = start, case .int(let to)? = end, 0 <= from, from <= to, to <= scalarCount else {
+                throw ContractJSONError(description: "layer `\(layer)` has a span outside the text (0...\(scalarCount)): "
+                                            + String(decoding: item.jsonBytes.prefix(120), as: UTF8.self))
+            }
+            return from
+        }
+        var previous = Int.min
+        for item in items {
+            guard let start = try bounds(item) else { continue }
+            guard start >= previous else {
+                throw ContractJSONError(description: "layer `\(layer)` is not sorted: a span starting at \(start) after one at \(previous)")
+            }
+            previous = start
+        }
     }
 }
 

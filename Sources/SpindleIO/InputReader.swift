@@ -167,31 +167,61 @@ struct JSONLinesReader: Sendable {
         return .line(JSONLine(data: line, number: number, reader: self))
     }
 
+    /// Reads lines as chunks arrive. A line longer than `maxBytes` is not buffered past the limit: its
+    /// bytes are counted and dropped up to its newline, and it fails alone (memory stays within
+    /// `maxBytes` plus one chunk whatever the input). Each byte is searched for a newline once.
     func read(next: () throws -> Data, _ body: (InputItem) throws -> Void) throws {
         var buffer: [UInt8] = []
+        var scanned = 0  // leading bytes of `buffer` known to hold no newline
+        var dropped: Int?  // bytes of an over-long line dropped so far
         var lineNumber = 0
         var atEnd = false
+        func tooLong(_ bytes: Int) -> InputItem {
+            .failure(InputFailure(source: "\(source):\(lineNumber)",
+                                  reason: "line of \(bytes) bytes is over the limit of \(maxBytes) bytes per document; not read"))
+        }
         while !atEnd {
             let chunk = try next()
             if chunk.isEmpty { atEnd = true } else { buffer.append(contentsOf: chunk) }
             // Lines are found with memchr on the raw bytes: this loop runs on the one reading thread.
             var lines: [Range<Int>] = []
+            var start = 0
             buffer.withUnsafeBytes { bytes in
-                var start = 0
-                while start < bytes.count,
-                      let found = memchr(bytes.baseAddress! + start, 0x0A, bytes.count - start) {
+                var from = scanned
+                while from < bytes.count, let found = memchr(bytes.baseAddress! + from, 0x0A, bytes.count - from) {
                     let newline = bytes.baseAddress!.distance(to: UnsafeRawPointer(found))
                     lines.append(start..<newline)
                     start = newline + 1
+                    from = start
                 }
-                if atEnd, start < bytes.count { lines.append(start..<bytes.count) }
             }
             for range in lines {
                 lineNumber += 1
-                if let item = item(Data(buffer[range]), number: lineNumber) { try body(item) }
+                if let count = dropped {
+                    dropped = nil
+                    try body(tooLong(count + range.count))
+                } else if let item = item(Data(buffer[range]), number: lineNumber) {
+                    try body(item)
+                }
             }
-            let consumed = lines.last.map { atEnd ? buffer.count : $0.upperBound + 1 } ?? (atEnd ? buffer.count : 0)
-            buffer.removeFirst(min(consumed, buffer.count))
+            if atEnd {
+                if dropped != nil || start < buffer.count {
+                    lineNumber += 1
+                    if let count = dropped {
+                        try body(tooLong(count + buffer.count - start))
+                    } else if let item = item(Data(buffer[start...]), number: lineNumber) {
+                        try body(item)
+                    }
+                }
+                break
+            }
+            buffer.removeFirst(start)
+            scanned = buffer.count
+            if buffer.count > maxBytes {
+                dropped = (dropped ?? 0) + buffer.count
+                buffer.removeAll(keepingCapacity: true)
+                scanned = 0
+            }
         }
     }
 

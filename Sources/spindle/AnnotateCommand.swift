@@ -20,8 +20,8 @@ struct AnnotateCommand: ParsableCommand {
         go to metadata. A .txt file's id is its file name without extension.
         --format jsonl (the default) writes one line per document, in input order, to -o FILE or standard \
         output; --format json writes one ID.json per document into the folder -o, --format timeml one ID.tml \
-        (TimeML with TIMEX3 tags, for the TempEval-3 scorer). Files are replaced \
-        atomically. Documents are annotated on --jobs threads with one shared pipeline.
+        (TimeML with TIMEX3 tags, for the TempEval-3 scorer). Those files are replaced \
+        atomically; a JSONL file grows as documents finish, so a stopped run keeps them for --resume. Documents are annotated on --jobs threads with one shared pipeline.
         Exit codes: 0 all documents annotated; 1 some failed (each is reported on standard error and in \
         --errors); 2 bad usage, pipeline or input path (nothing was annotated); 130 interrupted (what \
         finished is written; rerun with --resume).
@@ -81,6 +81,11 @@ struct AnnotateCommand: ParsableCommand {
             throw ValidationError("--date expects YYYY-MM-DD, e.g. 2024-03-15; got \(date)")
         }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if let outputPath, outputPath.hasSuffix(".gz") {
+            // Refused rather than written as plain text under a .gz name.
+            throw ValidationError("-o \(outputPath): output is not compressed; write plain JSONL (-o out.jsonl) or pipe "
+                                  + "standard output through gzip: spindle annotate … -o - | gzip > \(outputPath)")
+        }
         if resume, outputPath == nil { throw ValidationError("--resume needs -o: it looks at what an earlier run wrote there") }
     }
 
@@ -92,7 +97,17 @@ struct AnnotateCommand: ParsableCommand {
             throw fail("\(error)")
         }
         let reader = InputReader(inputs: inputs, maxBytes: maxBytes, patterns: glob.isEmpty ? InputReader.defaultPatterns : glob)
-        do { _ = try reader.files() } catch { throw fail("\(error)") }
+        let files: [String]
+        do { files = try reader.files() } catch { throw fail("\(error)") }
+        if format == .jsonl, let outputPath, let input = files.first(where: { Self.sameFile($0, outputPath) }) {
+            throw fail("the output -o \(outputPath) is the input \(input): writing it would replace what is being read; "
+                       + "give another output file")
+        }
+        var jobs = jobs
+        if jobs > BatchOptions.maxJobs {
+            if !quiet { printError("warning: --jobs \(jobs) is more threads than useful; using \(BatchOptions.maxJobs)") }
+            jobs = BatchOptions.maxJobs
+        }
 
         let interruption = Interruption()
         let log = BatchLog(format: logFormat, quiet: quiet)
@@ -118,6 +133,13 @@ struct AnnotateCommand: ParsableCommand {
                 var sink = try JSONLinesSink(path: outputPath, resume: resume)
                 progress = try runner.run(reader: reader, sink: &sink, isCancelled: interruption.isSet, report: handle)
             }
+        } catch let stopped as BatchStopped where stopped.progress.succeeded > 0 {
+            // Documents were written: the run did something, so this is not "nothing ran" (2).
+            log.summary(stopped.progress)
+            printError("error: cannot write output: \(stopped.reason); \(stopped.progress.succeeded) documents were written "
+                       + "before it stopped (rerun with --resume to continue)")
+            if let errors { try? AtomicFile.write(errorLines, to: errors) }
+            throw ExitCode(1)
         } catch {
             throw fail("cannot write output: \(error)")
         }
@@ -128,6 +150,16 @@ struct AnnotateCommand: ParsableCommand {
         log.summary(progress)
         if progress.interrupted { throw ExitCode(130) }
         if progress.failed > 0 { throw ExitCode(1) }
+    }
+}
+
+extension AnnotateCommand {
+    /// Whether two paths name the same existing file (also through links or different spellings).
+    static func sameFile(_ first: String, _ second: String) -> Bool {
+        guard first != "-", second != "-" else { return false }
+        var a = stat(), b = stat()
+        guard stat(first, &a) == 0, stat(second, &b) == 0 else { return false }
+        return a.st_dev == b.st_dev && a.st_ino == b.st_ino
     }
 }
 

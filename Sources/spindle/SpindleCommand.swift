@@ -1,8 +1,26 @@
 import ArgumentParser
+import Foundation
 import SpindleCore
 
 @main
 struct SpindleCommand: ParsableCommand {
+    /// Runs the command line. Usage errors (unknown options, bad values, failed validation) exit 2, as
+    /// `--help` and the README say, rather than ArgumentParser's EX_USAGE (64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                let message = fullMessage(for: error)
+                if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+
     static let configuration = CommandConfiguration(
         commandName: "spindle",
         abstract: "Annotate news text: tokens, sentences, entities, quotes, dates.",

@@ -143,4 +143,60 @@ final class Counter: @unchecked Sendable {
         _ = try run(input: URL(fileURLWithPath: plain.path + ".gz"), output: folder.appendingPathComponent("b.jsonl"), jobs: 1)
         #expect(try Data(contentsOf: folder.appendingPathComponent("a.jsonl")) == Data(contentsOf: folder.appendingPathComponent("b.jsonl")))
     }
+
+    /// Issue 19.2: an id over 255 UTF-8 bytes, or a folder where an output file goes, stopped the whole
+    /// batch; now the long id is cut by bytes and the blocked document alone fails.
+    @Test func aLongIdOrAFolderInTheWayFailsOneDocumentNotTheBatch() throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let long = String(repeating: "東", count: 100)  // 300 bytes in UTF-8, 100 characters
+        let input = folder.appendingPathComponent("in.jsonl")
+        try (corpus(3) + #"{"id": "\#(long)", "text": "Long id."}"# + "\n" + #"{"id": "blocked", "text": "Blocked."}"# + "\n")
+            .write(to: input, atomically: true, encoding: .utf8)
+        let output = folder.appendingPathComponent("out").path
+        try FileManager.default.createDirectory(atPath: output + "/blocked.json", withIntermediateDirectories: true)
+        func annotate(resume: Bool) throws -> (BatchProgress, [BatchFailure]) {
+            var sink = try FolderSink(folder: output)
+            var failures: [BatchFailure] = []
+            let runner = BatchRunner(pipeline: pipeline, options: BatchOptions(jobs: 2, resume: resume))
+            let progress = try runner.run(reader: InputReader(inputs: [input.path]), sink: &sink) { event in
+                if case .failure(let failure) = event { failures.append(failure) }
+            }
+            return (progress, failures)
+        }
+        let (progress, failures) = try annotate(resume: false)
+        #expect(progress.succeeded == 4)
+        #expect(progress.failed == 1)
+        #expect(failures.map(\.id) == ["blocked"])
+        #expect(failures.first?.reason.contains("folder") == true)
+        let files = try FileManager.default.contentsOfDirectory(atPath: output)
+        let cut = try #require(files.first { $0.hasPrefix("東") })
+        #expect(cut.utf8.count <= 255)
+        #expect(cut == String(repeating: "東", count: 66) + ".json")
+        // The cut name is the one resume looks for.
+        let (again, _) = try annotate(resume: true)
+        #expect(again.skipped == 4)
+        #expect(again.failed == 1)
+        #expect(FolderSink.fileName(for: "a" + String(repeating: "😀", count: 60)).utf8.count == 197)
+    }
+
+    /// Issue 19.5/19.7: resume reads the earlier JSONL output a line at a time, cuts a torn last line and
+    /// appends after the kept ones (rewriting the file only when a bad line sits between good ones).
+    @Test func resumeKeepsCompleteLinesAndCutsATornTail() throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("out.jsonl").path
+        let a = #"{"id":"a","text":"A."}"#, b = #"{"id":"b","text":"B."}"#, next = #"{"id":"n","text":"N."}"#
+        for (existing, kept) in [(a + "\n" + b + "\n" + #"{"id":"c","te"#, a + "\n" + b + "\n"),
+                                 (a + "\nnot json\n" + b + "\n" + #"{"id""#, a + "\n" + b + "\n"),
+                                 ("", "")] {
+            try existing.write(toFile: path, atomically: true, encoding: .utf8)
+            var sink = try JSONLinesSink(path: path, resume: true)
+            #expect(try sink.completedIDs() == (kept.isEmpty ? [] : ["a", "b"]))
+            try sink.write(Array(next.utf8), id: "n")
+            try sink.finish()
+            #expect(try String(contentsOfFile: path, encoding: .utf8) == kept + next + "\n")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["out.jsonl"])
+    }
 }

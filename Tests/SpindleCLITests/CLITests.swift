@@ -19,6 +19,8 @@ struct CLI {
 
     struct Result {
         var status: Int32
+        /// Set when the run outlived the `timeout` given to `run` and was killed.
+        var timedOut = false
         var stdout: String
         var stderr: String
         var lines: [[String: Any]] {
@@ -26,7 +28,8 @@ struct CLI {
         }
     }
 
-    static func run(_ arguments: [String], stdin: Data? = nil, in folder: URL? = nil) throws -> Result {
+    /// Runs `spindle`; with `timeout`, a run still going after that many seconds is killed (`timedOut`).
+    static func run(_ arguments: [String], stdin: Data? = nil, in folder: URL? = nil, timeout: Double? = nil) throws -> Result {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -36,6 +39,13 @@ struct CLI {
         process.standardError = err
         process.standardInput = input
         try process.run()
+        let killed = KillFlag()
+        if let timeout {
+            let pid = process.processIdentifier
+            DispatchQueue.global().asyncAfter(deadline: .now() + timeout) {
+                if killed.timeoutFired() { kill(pid, SIGKILL) }
+            }
+        }
         if let stdin { input.fileHandleForWriting.write(stdin) }
         try input.fileHandleForWriting.close()
         // Read standard error on a GCD thread, never on Swift's cooperative pool: tests run there, and
@@ -48,13 +58,27 @@ struct CLI {
         }
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        let timedOut = killed.processExited()
         done.wait()
-        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+        return Result(status: process.terminationStatus, timedOut: timedOut, stdout: String(decoding: stdout, as: UTF8.self),
                       stderr: String(decoding: box.data, as: UTF8.self))
     }
 }
 
 private final class DataBox: @unchecked Sendable { var data = Data() }
+
+/// Whether a run was killed by its timeout or ended by itself, whichever came first.
+private final class KillFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var exited = false
+    private var killed = false
+
+    /// True when the run has not ended yet: the caller kills it.
+    func timeoutFired() -> Bool { lock.withLock { exited ? false : { killed = true; return true }() } }
+
+    /// Whether the timeout came first.
+    func processExited() -> Bool { lock.withLock { exited = true; return killed } }
+}
 
 /// Runs a bash command in `folder`, with standard output and error together.
 func shell(_ command: String, in folder: URL) throws -> (status: Int32, output: String) {

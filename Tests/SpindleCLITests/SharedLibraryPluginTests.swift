@@ -63,4 +63,34 @@ import Testing
         #expect(result.status == 2)
         #expect(result.stderr.contains("cannot load plugin"))
     }
+
+    /// Issue 19.4: a plugin path without `/` was checked in the current folder but `dlopen` searched the
+    /// system library path for it (loading whatever library has that name); a truncated library crashed
+    /// the process with SIGBUS.
+    @Test func theCheckedFileIsTheOneLoadedAndATruncatedOneIsRefused() throws {
+        let folder = try scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try """
+        #include <stdint.h>
+        struct future_plugin { uint32_t abi_version; const char *name; };
+        static const struct future_plugin plugin = { 99, "from-the-future" };
+        static char padding[1 << 16] = { 1 };
+        const void *spindle_plugin_entry(void) { return padding[0] ? &plugin : 0; }
+        """.write(to: folder.appendingPathComponent("future.c"), atomically: true, encoding: .utf8)
+        // The plugin under the name of a system library: a bare name must load this file, not the system's.
+        let compiled = try shell("cc -shared -fPIC -o libc.so.6 future.c && head -c 9000 libc.so.6 > libcut.so", in: folder)
+        try #require(compiled.status == 0, "\(compiled.output)")
+        let input = CLI.repository.appendingPathComponent("samples/articles.jsonl").path
+        var result = try CLI.run(["annotate", "--plugin", "libc.so.6", input], in: folder)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("plugin libc.so.6 speaks plugin interface 99"), "\(result.stderr)")
+
+        result = try CLI.run(["annotate", "--plugin", "libcut.so", input], in: folder)
+        #expect(result.status == 2, "\(result.stderr)")
+        #expect(result.stderr.contains("cannot load plugin libcut.so: the file is truncated or damaged"), "\(result.stderr)")
+
+        result = try CLI.run(["annotate", "--plugin", "libnothere.so", input], in: folder)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("cannot load plugin libnothere.so: no such file"), "\(result.stderr)")
+    }
 }

@@ -102,6 +102,46 @@ func temporaryFolder() throws -> URL {
         #expect(failure.reason.contains("over the limit"))
     }
 
+    /// Issue 19.7: a JSONL (or standard input) line was buffered whole before `--max-bytes` was checked,
+    /// so one endless line took all memory. Now it is dropped past the limit and fails alone.
+    @Test func anOverLongJSONLLineIsNotBufferedAndFailsAlone() throws {
+        func peakRSS() -> Int {
+            var usage = rusage()
+            getrusage(RUSAGE_SELF.rawValue, &usage)
+            return usage.ru_maxrss * 1024
+        }
+        let first = Data(#"{"id": "a", "text": "Before."}"#.utf8 + [0x0A] + #"{"id": "long", "text": ""#.utf8)
+        let filler = Data(repeating: 0x78, count: 1 << 20)
+        let last = Data(#""}"#.utf8 + [0x0A] + #"{"id": "b", "text": "After."}"#.utf8)
+        var chunks = [first] + Array(repeating: filler, count: 300) + [last]
+        chunks.reverse()
+        let before = peakRSS()
+        var items: [InputItem] = []
+        try JSONLinesReader(source: "big.jsonl", defaultID: "big", maxBytes: 4 << 20).read(next: { chunks.popLast() ?? Data() }) {
+            items.append($0)
+        }
+        let growth = peakRSS() - before
+        #expect(growth < 100 << 20, "reading a 300 MB line with a 4 MB limit grew the peak RSS by \(growth >> 20) MB")
+        #expect(items.count == 3)
+        guard items.count == 3, case .document(let a, _, _) = items[0], case .failure(let failure) = items[1],
+              case .document(let b, _, _) = items[2] else {
+            Issue.record("unexpected items \(items)")
+            return
+        }
+        #expect(a.id == "a" && b.id == "b" && b.text == "After.")
+        #expect(failure.source == "big.jsonl:2")
+        #expect(failure.reason.contains("over the limit of 4194304 bytes"))
+        #expect(failure.reason.contains("line of \((300 << 20) + 26) bytes"))
+    }
+
+    @Test func anOverLongLastLineWithoutANewlineFailsToo() throws {
+        var chunks = [Data("{\"id\": \"a\", \"text\": \"ok\"}\n".utf8), Data(repeating: 0x78, count: 5000)].reversed() as [Data]
+        var items: [InputItem] = []
+        try JSONLinesReader(source: "s", defaultID: "s", maxBytes: 1000).read(next: { chunks.popLast() ?? Data() }) { items.append($0) }
+        #expect(items.count == 2)
+        if case .failure(let failure)? = items.last { #expect(failure.reason.contains("line of 5000 bytes")) } else { Issue.record("\(items)") }
+    }
+
     @Test func missingInputStopsBeforeAnythingRuns() {
         #expect(throws: InputError.notFound("/no/such/input.txt")) { try InputReader(inputs: ["/no/such/input.txt"]).files() }
     }

@@ -71,4 +71,25 @@ import Testing
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "two")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["out.json"])
     }
+
+    /// Issue 19.1: `-value` overflowed for Int.min and crashed the whole batch.
+    @Test func extremeIntegersInMetadataAreWrittenNotACrash() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("extremes.jsonl")
+        try #"{"id": "x", "text": "Hi.", "low": -9223372036854775808, "high": 9223372036854775807, "zero": 0, "minus": -7}"#
+            .write(to: path, atomically: true, encoding: .utf8)
+        var documents: [Document] = []
+        try InputReader(inputs: [path.path]).forEach { item in
+            if case .document(let document, _, _) = item { documents.append(document) }
+        }
+        let document = try #require(documents.first)
+        #expect(document.metadata.extra["low"] == .int(Int.min))
+        let json = String(decoding: DocumentJSONWriter().encode(document), as: UTF8.self)
+        #expect(json.contains(#""low":-9223372036854775808"#))
+        #expect(json.contains(#""high":9223372036854775807"#))
+        #expect(json.contains(#""zero":0"#) && json.contains(#""minus":-7"#))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect((object["metadata"] as? [String: Any])?["low"] as? Int == Int.min)
+    }
 }

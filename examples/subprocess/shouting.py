@@ -2,7 +2,8 @@
 
 Spindle sends one document per line on standard input, as the JSON of its output contract (text and the
 layers so far, with offsets in Unicode code points), and reads one line back: a JSON object with the
-layers this program provides. Use it from a pipeline file:
+layers this program provides, and the document's id so that Spindle can check the reply is for the
+document it sent. Use it from a pipeline file:
 
     - external:
         command: [python3, examples/subprocess/shouting.py]
@@ -37,7 +38,7 @@ def main():
             for token in document.get("tokens", [])
             if len(token["text"]) > 1 and token["text"].isalpha() and token["text"].isupper()
         ]
-        print(json.dumps({"shouting": shouting}), flush=True)
+        print(json.dumps({"id": document.get("id"), "shouting": shouting}), flush=True)
 
 
 if __name__ == "__main__":

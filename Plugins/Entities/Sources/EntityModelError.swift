@@ -19,7 +19,8 @@ public enum EntityModelError: Error, Equatable, Sendable, CustomStringConvertibl
         case .unsupportedVersion(let path, let found, let supported):
             return "\(path) is an entity model of format version \(found), this build reads version \(supported); \(retrain)"
         case .corrupt(let path, let reason):
-            return "model file \(path) is damaged (\(reason)); \(retrain)"
+            return "model file \(path) is damaged (\(reason)); restore it from where it came (the shipped model: "
+                + "`git checkout -- models/entities-en.model` in the Spindle checkout, see models/entities-en.manifest.json) or \(retrain)"
         case .unwritable(let path, let reason):
             return "cannot write model file \(path): \(reason)"
         }

@@ -14,11 +14,14 @@ import Foundation
 /// (version 1: rows × tags, O included)
 /// ```
 /// Strings are u32 length + UTF-8; integers are little-endian; dictionaries are written sorted so the
-/// same model gives the same bytes.
+/// same model gives the same bytes. Version 3 ends with a u64 checksum of every byte before it
+/// (`ModelFile.checksum`), verified on load before anything is decoded, so a model with flipped or
+/// missing bytes is refused with a message instead of loading silently and giving wrong entities.
 public enum ModelFile {
     public static let magic = Array("SPNDLNER".utf8)
-    /// Version 2 added the word clusters and dropped the O column; version 1 files still load.
-    public static let version: UInt32 = 2
+    /// Version 2 added the word clusters and dropped the O column, version 3 the checksum; version 1 and
+    /// 2 files still load (unchecked).
+    public static let version: UInt32 = 3
 
     public static func encode(_ model: EntityModel) -> [UInt8] {
         var writer = ByteWriter()
@@ -57,7 +60,29 @@ public enum ModelFile {
         for value in model.transitions { writer.append(value) }
         writer.append(model.scale)
         for value in model.weights { writer.append(value) }
+        writer.append(checksum(writer.bytes[...]))
         return writer.bytes
+    }
+
+    /// A 64-bit checksum of `bytes`, fast enough to run on every load (17 MB in a few milliseconds in a
+    /// release build): 8-byte words folded in with a multiply and a rotation. Each step is a bijection of
+    /// the running value, so any change confined to one word always changes the result; other damage
+    /// goes unnoticed with probability about 2^-64. It guards against corruption, not tampering.
+    public static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+        let prime: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func rotate(_ value: UInt64) -> UInt64 { value << 29 | value >> 35 }
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(bytes.count)
+        bytes.withUnsafeBytes { raw in
+            let words = raw.count / 8
+            for index in 0..<words {
+                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self))
+                hash = rotate((hash ^ word) &* prime)
+            }
+            var tail: UInt64 = 0
+            for index in (words * 8)..<raw.count { tail |= UInt64(raw[index]) << (8 * UInt64(index - words * 8)) }
+            hash = rotate((hash ^ tail) &* prime)
+        }
+        return hash ^ (hash >> 32)
     }
 
     public static func decode(_ bytes: [UInt8], path: String) throws(EntityModelError) -> EntityModel {
@@ -67,7 +92,16 @@ public enum ModelFile {
         var reader = ByteReader(Array(bytes[magic.count...]))
         do {
             let found = try reader.read(UInt32.self)
-            guard found == version || found == 1 else { throw EntityModelError.unsupportedVersion(path: path, found: found, supported: version) }
+            guard (1...version).contains(found) else { throw EntityModelError.unsupportedVersion(path: path, found: found, supported: version) }
+            if found >= 3 {
+                guard bytes.count >= magic.count + 12 else { throw ByteReader.Overrun(needed: 8, offset: bytes.count - magic.count) }
+                let stored = bytes[(bytes.count - 8)...].reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+                guard checksum(bytes[..<(bytes.count - 8)]) == stored else {
+                    throw EntityModelError.corrupt(path: path, reason: "its checksum does not match: bytes were changed, or the file truncated, after it was saved")
+                }
+                reader = ByteReader(Array(bytes[magic.count..<(bytes.count - 8)]))
+                _ = try reader.read(UInt32.self)
+            }
             let hashBits = Int(try reader.read(UInt32.self))
             guard (10...28).contains(hashBits) else { throw EntityModelError.corrupt(path: path, reason: "hash size 2^\(hashBits)") }
             let labels = try (0..<Int(try reader.read(UInt32.self))).map { _ throws(ByteReader.Overrun) in try reader.readString() }

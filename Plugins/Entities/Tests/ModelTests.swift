@@ -49,6 +49,27 @@ import Testing
         }
     }
 
+    /// Issue 19.6: a model with 0.5% of its weight bytes flipped loaded silently and gave wrong entities.
+    @Test func flippedWeightBytesAreRefusedByTheChecksum() throws {
+        let bytes = ModelFile.encode(TinyCorpus.model)
+        #expect(try ModelFile.decode(bytes, path: "good.model").tagSet == TinyCorpus.model.tagSet)
+        // The weights are the second half and more of the file: flip one byte in 200 there.
+        var flipped = bytes
+        for index in stride(from: bytes.count / 2, to: bytes.count - 8, by: 200) { flipped[index] ^= 0x5A }
+        #expect(flipped != bytes)
+        for damaged in [flipped, { var one = bytes; one[bytes.count - 20] ^= 1; return one }()] {
+            #expect {
+                try ModelFile.decode(damaged, path: "models/flipped.model")
+            } throws: { error in
+                guard case .corrupt(let path, let reason)? = error as? EntityModelError else { return false }
+                let message = "\(error)"
+                return path == "models/flipped.model" && reason.contains("checksum") && message.contains("models/flipped.model")
+                    && message.contains("git checkout")
+            }
+        }
+        #expect(ModelFile.checksum(bytes[...]) != ModelFile.checksum(bytes.dropLast()))
+    }
+
     @Test func aMissingModelFailsThePipelineAtLoadTime() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("entities-\(UUID())").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
