@@ -69,7 +69,7 @@ public struct Document: Sendable {
         get { try? read(L.self) }
         set {
             if let newValue { layers.set(L.self, newValue) } else { layers.remove(L.name) }
-            if L.name == .tokens { viewCache = TextViewCache() }
+            if L.name == .tokens { viewCache = TextViewCache(after: viewCache) }
         }
     }
 
@@ -93,7 +93,7 @@ public struct Document: Sendable {
     /// span texts added, and read as a Swift type when an annotator asks for one.
     public mutating func setLayer(_ name: LayerName, json value: JSONValue) {
         layers.set(name, json: value)
-        if name == .tokens { viewCache = TextViewCache() }
+        if name == .tokens { viewCache = TextViewCache(after: viewCache) }
     }
 
     /// Sets a layer from the contract's JSON: as its Swift type when `table` knows the name (so spans
@@ -102,7 +102,7 @@ public struct Document: Sendable {
         guard let kind = table[name] else { return setLayer(name, json: value) }
         let typed = try kind.read(value, self)
         layers.set(name, typed, kind: kind)
-        if name == .tokens { viewCache = TextViewCache() }
+        if name == .tokens { viewCache = TextViewCache(after: viewCache) }
     }
 
     /// Turns the layers that arrived as JSON and that `table` knows into their Swift types, once.

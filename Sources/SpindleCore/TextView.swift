@@ -19,8 +19,8 @@ public final class TextView: Sendable {
     public var text: String { scalarIndex.text }
     public var scalarCount: Int { scalarIndex.scalarCount }
 
-    init(text: String, tokens: [Token]) {
-        let scalarIndex = ScalarIndex(text)
+    init(text: String, tokens: [Token], index: ScalarIndex? = nil) {
+        let scalarIndex = index ?? ScalarIndex(text)
         self.scalarIndex = scalarIndex
         var ranges: [Range<Int>] = []
         ranges.reserveCapacity(tokens.count)
@@ -136,15 +136,23 @@ private final class LazyParts: @unchecked Sendable {
     }
 }
 
-/// The document's view, made when first asked for after the tokens last changed.
+/// The document's view, made when first asked for after the tokens last changed. The scalar index
+/// depends only on the text, so a view made after new tokens reuses the previous one's.
 final class TextViewCache: @unchecked Sendable {
     private let lock = NSLock()
     private var view: TextView?
+    private let index: ScalarIndex?
+
+    init(after previous: TextViewCache? = nil) {
+        index = previous?.scalarIndex
+    }
+
+    private var scalarIndex: ScalarIndex? { lock.withLock { view?.scalarIndex ?? index } }
 
     func view(text: String, tokens: () -> [Token]) -> TextView {
         lock.withLock {
             if let view { return view }
-            let made = TextView(text: text, tokens: tokens())
+            let made = TextView(text: text, tokens: tokens(), index: index)
             view = made
             return made
         }
